@@ -1,0 +1,5 @@
+"""Criminal cases and detentions."""
+
+from dashboard import views
+
+views.cases(*views.context())

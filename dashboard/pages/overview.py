@@ -1,0 +1,5 @@
+"""Overview: headline figures."""
+
+from dashboard import views
+
+views.overview(*views.context())

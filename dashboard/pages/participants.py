@@ -1,0 +1,5 @@
+"""Participants over time, and regions reached per day."""
+
+from dashboard import views
+
+views.participants(*views.context())

@@ -1,0 +1,5 @@
+"""Property and looting."""
+
+from dashboard import views
+
+views.property_view(*views.context())

@@ -1,0 +1,5 @@
+"""Weapons stolen, found, surrendered; weapon-related cases."""
+
+from dashboard import views
+
+views.weapons(*views.context())

@@ -1,0 +1,54 @@
+"""Colours, symbols and fixed wording shared by the chart builders and the page.
+
+Kept in one place so that a colour means the same thing on every chart. The categorical
+palette is Okabe-Ito (distinguishable with the common forms of colour blindness); it must
+stay in step with `chartCategoricalColors` in `.streamlit/config.toml`.
+"""
+
+OKABE_ITO = [
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",  # black
+]
+
+# Curated figures are drawn solid; values computed by dashboard.derive are drawn hatched
+# and lighter so that a reader never mistakes them for an official number.
+STATED_COLOUR = "#0072B2"
+DERIVED_COLOUR = "#8FB8DE"
+DERIVED_PATTERN = "/"
+LAW_ENFORCEMENT_COLOUR = "#0072B2"
+OTHERS_COLOUR = "#E69F00"
+REPORTED_COLOUR = "#0072B2"
+NAMED_COLOUR = "#E69F00"
+GAP_COLOUR = "#6B6B6B"
+
+# Marker shape says how the statement qualifies a number.
+QUALIFIER_SYMBOLS = {
+    "exact": "circle",
+    "approximately": "circle-open",
+    "almost": "triangle-down",
+    "over": "triangle-up",
+}
+
+# Severity of unrest for the map, from event_categories.severity (1..5), on a single-hue
+# sequential scale that stays ordered in greyscale and for colour-blind readers.
+SEVERITY_COLOURS = {
+    1: "#FEE391",
+    2: "#FEC44F",
+    3: "#FE9929",
+    4: "#D95F0E",
+    5: "#993404",
+}
+NOT_NAMED_COLOUR = "#E8E8E8"
+
+FONT_FAMILY = "sans-serif"
+
+PRELIMINARY_CAVEAT = (
+    "These are preliminary official figures of the Kazakh authorities, as published in "
+    "January 2022; the statements themselves say they are subject to change."
+)

@@ -1,0 +1,219 @@
+"""Shape the curated tables into what each view shows, after the filters.
+
+Pure functions: DataFrames in, DataFrames out, no Streamlit and no plotly. The page calls
+these, then hands the result to a builder in `dashboard.charts`; tests call them directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from dashboard.text import format_day, value_label
+
+NATIONWIDE = "Nationwide"
+FIRST_DAY = dt.date(2022, 1, 1)
+LAST_DAY = dt.date(2022, 1, 8)
+
+
+def days(start: dt.date, end: dt.date) -> list[dt.date]:
+    return [start + dt.timedelta(days=i) for i in range((end - start).days + 1)]
+
+
+def _as_date(column: pd.Series) -> pd.Series:
+    return pd.to_datetime(column).dt.date
+
+
+def source_labels(sources: pd.DataFrame) -> dict[str, str]:
+    """source_id -> "General Prosecutor's Office, 15 Jan 2022"."""
+    return {
+        row.source_id: f"{row.organisation_short}, {format_day(pd.Timestamp(row.published))}"
+        for row in sources.itertuples()
+    }
+
+
+def with_value_labels(figures: pd.DataFrame) -> pd.DataFrame:
+    """Add `value_label`: the number with its qualifier, as the statement has it."""
+    out = figures.copy()
+    out["value_label"] = [
+        value_label(
+            r.value, r.qualifier, r.as_written if isinstance(r.as_written, str) else "", r.unit
+        )
+        for r in figures.itertuples()
+    ]
+    return out
+
+
+def filter_events(
+    events: pd.DataFrame, start: dt.date, end: dt.date, region_ids: list[str]
+) -> pd.DataFrame:
+    """Events from `start` to `end`; with regions chosen, those units plus nationwide measures.
+
+    Happenings the statement places in "several" unnamed regions cannot be attributed to a
+    chosen unit, so they are left out once a region is chosen.
+    """
+    day = _as_date(events["date"])
+    keep = (day >= start) & (day <= end)
+    if region_ids:
+        keep &= events["region_id"].isin(region_ids) | (events["scope"] == "nationwide")
+    return events[keep]
+
+
+def participant_points(
+    figures: pd.DataFrame,
+    regions: pd.DataFrame,
+    start: dt.date,
+    end: dt.date,
+    region_ids: list[str],
+) -> pd.DataFrame:
+    """Reported participant counts per day, one row per number, with the series it belongs to.
+
+    Nationwide counts are kept whatever regions are chosen (they are not broken down by
+    region); a count for one unit is kept only when that unit is chosen or none is.
+    """
+    rows = figures[(figures["metric"] == "participants") & figures["date"].notna()].copy()
+    rows["day"] = _as_date(rows["date"])
+    rows = rows[(rows["day"] >= start) & (rows["day"] <= end)]
+    if region_ids:
+        rows = rows[rows["region_id"].isna() | rows["region_id"].isin(region_ids)]
+    names = dict(zip(regions["region_id"], regions["name_en"], strict=True))
+
+    def series(row) -> str:
+        if pd.isna(row.region_id):
+            return NATIONWIDE
+        if isinstance(row.breakdown, str):
+            return row.breakdown
+        return names[row.region_id]
+
+    rows["series"] = [series(r) for r in rows.itertuples()]
+    return with_value_labels(rows).sort_values(["day", "value"]).reset_index(drop=True)
+
+
+def participant_gaps(
+    points: pd.DataFrame, events: pd.DataFrame, start: dt.date, end: dt.date
+) -> pd.DataFrame:
+    """Days with no reported count, each with what the statement says about that day instead.
+
+    A day without a number is a gap, never a zero: the note comes from that day's
+    chronology, preferring what it says about the size of the gatherings.
+    """
+    counted = set(points["day"])
+    event_days = _as_date(events["date"])
+    preference = {"de_escalation": 0, "gathering": 1}
+    rows = []
+    for day in days(start, end):
+        if day in counted:
+            continue
+        that_day = events[(event_days == day) & events["category"].isin(preference)]
+        if that_day.empty:
+            rows.append({"day": day, "note": "No count and no gathering reported", "quote": ""})
+            continue
+        ranked = that_day.assign(
+            rank=that_day["category"].map(preference),
+            wide=(that_day["scope"] == "unit").astype(int),
+        ).sort_values(["rank", "wide"], kind="stable")
+        best = ranked[
+            (ranked["rank"] == ranked["rank"].iloc[0]) & (ranked["wide"] == ranked["wide"].iloc[0])
+        ]
+        rows.append(
+            {
+                "day": day,
+                "note": " ".join(dict.fromkeys(best["description"])),
+                "quote": " ".join(dict.fromkeys(best["quote"])),
+            }
+        )
+    return pd.DataFrame(rows, columns=["day", "note", "quote"])
+
+
+def regions_reached(
+    figures: pd.DataFrame,
+    events: pd.DataFrame,
+    regions: pd.DataFrame,
+    unrest_categories: list[str],
+    start: dt.date,
+    end: dt.date,
+) -> pd.DataFrame:
+    """Per day: the number of regions the statement reports, and the units its text names.
+
+    The two differ (the statement reports eleven regions on 4 January but names five), so
+    both are shown side by side and neither is used to fill the other's gaps.
+    """
+    reported = figures[figures["metric"] == "regions_reached"].copy()
+    reported["day"] = _as_date(reported["date"])
+    reported = with_value_labels(reported).set_index("day")
+    named = events[(events["scope"] == "unit") & events["category"].isin(unrest_categories)]
+    named_days = _as_date(named["date"])
+    names = dict(zip(regions["region_id"], regions["name_en"], strict=True))
+    rows = []
+    for day in days(start, end):
+        units = sorted(set(named.loc[named_days == day, "region_id"]))
+        row = {
+            "day": day,
+            "named": len(units),
+            "named_units": ", ".join(names[u] for u in units),
+            "reported": pd.NA,
+            "reported_label": "",
+            "reported_quote": "",
+            "reported_note": "",
+        }
+        if day in reported.index:
+            fig = reported.loc[day]
+            row |= {
+                "reported": fig["value"],
+                "reported_label": fig["value_label"],
+                "reported_quote": fig["quote"],
+                "reported_note": fig["note"] if isinstance(fig["note"], str) else "",
+            }
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def breakdown(figures: pd.DataFrame, root_id: str) -> pd.DataFrame:
+    """A figure and its parts, depth-first, largest part first, the derived rest last.
+
+    `depth` is 0 for the root. Derived rows (from dashboard.derive) are kept in place
+    after the stated parts of their parent.
+    """
+    by_parent = figures.groupby("parent_id", dropna=True)
+    children = {parent: group for parent, group in by_parent}
+    indexed = figures.set_index("figure_id", drop=False)
+    order: list[tuple[str, int]] = []
+
+    def walk(figure_id: str, depth: int) -> None:
+        order.append((figure_id, depth))
+        if figure_id not in children:
+            return
+        parts = children[figure_id].sort_values(["derived", "value"], ascending=[True, False])
+        for child_id in parts["figure_id"]:
+            walk(child_id, depth + 1)
+
+    walk(root_id, 0)
+    rows = indexed.loc[[fid for fid, _ in order]].reset_index(drop=True)
+    rows["depth"] = [d for _, d in order]
+    return with_value_labels(rows)
+
+
+def figures_by_id(figures: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+    """The named figures, in the order given, with value labels."""
+    rows = figures.set_index("figure_id", drop=False).loc[ids].reset_index(drop=True)
+    return with_value_labels(rows)
+
+
+def provenance(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """The table shown under a chart: each number, as stated, with its verbatim quote."""
+    labels = source_labels(sources)
+    derived = rows["derived"] if "derived" in rows else pd.Series(False, index=rows.index)
+    return pd.DataFrame(
+        {
+            "Figure": rows["label"],
+            "Value": rows["value"],
+            "As stated": [
+                "derived: computed from the figures above" if d else aw
+                for d, aw in zip(derived, rows["as_written"], strict=True)
+            ],
+            "Qualifier": rows["qualifier"],
+            "Quote": ["" if d else q for d, q in zip(derived, rows["quote"], strict=True)],
+            "Source": [labels.get(s, s) for s in rows["source_id"]],
+        }
+    ).reset_index(drop=True)

@@ -1,0 +1,77 @@
+"""Check the query string a shared link carries, before the widgets read it.
+
+Streamlit's URL-bound widgets silently drop values they cannot use. A reader who opens
+a mangled link deserves to be told, so this module names each value that will be ignored.
+Pure: a mapping of parameter -> list of raw strings in, a list of notices out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+# Parameters the page understands; each is bound to one widget of the same key.
+DATES = "dates"
+REGIONS = "regions"
+SEARCH = "q"
+KNOWN = (DATES, REGIONS, SEARCH)
+
+_MAX_SHOWN = 60  # characters of a bad value quoted back in a notice
+
+
+def _shown(value: str) -> str:
+    text = value if len(value) <= _MAX_SHOWN else value[:_MAX_SHOWN] + "…"
+    return repr(text)
+
+
+def _parse_day(raw: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(raw.strip())
+    except ValueError:
+        pass
+    try:  # Streamlit may write a date slider's value as microseconds since the epoch.
+        micros = float(raw)
+        return (dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=micros)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+def date_range_problem(values: list[str], first: dt.date, last: dt.date) -> str | None:
+    """Why a `dates` value cannot be used, or None when it can."""
+    if len(values) != 2:
+        return f"'dates' needs two dates (start and end); got {len(values)} value(s)"
+    days = [_parse_day(v) for v in values]
+    for raw, day in zip(values, days, strict=True):
+        if day is None:
+            return f"'dates' value {_shown(raw)} is not a date"
+        if not first <= day <= last:
+            return f"'dates' value {day.isoformat()} is outside {first.isoformat()} to {last.isoformat()}"
+    if days[0] > days[1]:
+        return "'dates' starts after it ends"
+    return None
+
+
+def url_notices(
+    params: Mapping[str, list[str]],
+    *,
+    region_labels: Iterable[str],
+    first: dt.date,
+    last: dt.date,
+) -> list[str]:
+    """Every part of the query string that will be ignored, in words a reader understands."""
+    notices = []
+    labels = set(region_labels)
+    for key, values in params.items():
+        if key not in KNOWN:
+            notices.append(f"Unknown link parameter {_shown(key)} was ignored.")
+        elif key == DATES:
+            problem = date_range_problem(values, first, last)
+            if problem:
+                notices.append(f"{problem}; showing all dates instead.")
+        elif key == REGIONS:
+            unknown = [v for v in values if v not in labels]
+            if unknown:
+                shown = ", ".join(_shown(v) for v in unknown[:5])
+                more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+                notices.append(f"Unknown region(s) {shown}{more} in the link were ignored.")
+    return notices
