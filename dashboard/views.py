@@ -57,8 +57,9 @@ def _provenance(ds: Dataset, rows: pd.DataFrame, *, key: str, what: str) -> None
         )
         st.download_button(
             "Download this table (CSV)",
-            table.to_csv(index=False).encode("utf-8"),
+            data=lambda: table.to_csv(index=False).encode("utf-8"),
             file_name=f"qantar-{key}.csv",
+            on_click="ignore",
             mime="text/csv",
             key=f"download-{key}",
             icon=":material/download:",
@@ -489,8 +490,9 @@ def chronology(ds: Dataset, filters) -> None:
     )
     st.download_button(
         "Download these rows (CSV)",
-        table.to_csv(index=False).encode("utf-8"),
+        data=lambda: table.to_csv(index=False).encode("utf-8"),
         file_name="qantar-chronology.csv",
+        on_click="ignore",
         mime="text/csv",
         key="download-chronology",
         icon=":material/download:",
@@ -558,8 +560,9 @@ def sidebar_footer(ds: Dataset) -> None:
     """The whole data package, and the caveat, under the filters on every view."""
     st.download_button(
         "Download all data (zip)",
-        data=_datapackage_bytes(),
+        data=_datapackage_bytes,
         file_name="qantar-figures-datapackage.zip",
+        on_click="ignore",
         mime="application/zip",
         key="download-datapackage",
         icon=":material/download:",
@@ -570,10 +573,11 @@ def sidebar_footer(ds: Dataset) -> None:
 
 @st.cache_data(show_spinner=False)
 def _datapackage_bytes() -> bytes:
-    from dashboard.app import dataset
+    # The curated tables as validated, not app.dataset(): the export adds the derived rows itself.
+    from dashboard.data import load_dataset
     from dashboard.export import build_datapackage_zip
 
-    return build_datapackage_zip(dataset())
+    return build_datapackage_zip(load_dataset())
 
 
 _FILTERS = "_qantar_filters"
