@@ -81,16 +81,21 @@ def derived_remainders(figures: pd.DataFrame) -> pd.DataFrame:
         }
         rows.append(row)
     derived = pd.DataFrame(rows, columns=columns)
-    return derived.astype({c: figures[c].dtype for c in figures.columns} | {"derived": bool})
+    dtypes = {c: figures[c].dtype for c in figures.columns}
+    return derived.astype(dtypes | {"derived": bool, "derived_from": "str"})
 
 
 def with_derived(figures: pd.DataFrame) -> pd.DataFrame:
-    """The curated figures (`derived` False) followed by the derived rests (`derived` True)."""
+    """The curated figures (`derived` False) followed by the derived rests (`derived` True).
+
+    Idempotent: figures that already have a `derived` column are returned unchanged.
+    """
+    if "derived" in figures.columns:
+        return figures.copy()
     curated = figures.assign(
         derived=False, derived_from=pd.Series(pd.NA, index=figures.index, dtype="str")
     )
     derived = derived_remainders(figures)
     if derived.empty:
         return curated.reset_index(drop=True)
-    derived = derived.astype({"derived_from": "str"})
     return pd.concat([curated, derived], ignore_index=True)

@@ -105,3 +105,8 @@ def test_with_derived_without_parts_adds_only_the_columns():
     combined = with_derived(alone)
     assert len(combined) == 1
     assert combined["derived"].tolist() == [False]
+
+
+def test_with_derived_twice_adds_nothing_more():
+    once = with_derived(WOUNDED)
+    pd.testing.assert_frame_equal(with_derived(once), once)
