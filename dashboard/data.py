@@ -832,9 +832,23 @@ def seeds_dir() -> Path:
     return Path(os.environ.get(SEEDS_ENV) or DEFAULT_SEEDS_DIR)
 
 
-def _statement_texts(sources: list[dict] | None) -> tuple[dict[str, str], list[str]]:
-    texts, warnings = {}, []
+def _statement_texts(
+    sources: list[dict] | None,
+) -> tuple[dict[str, str], list[Problem], list[str]]:
+    """The statements' texts by source id.
+
+    With no seeds folder at all the quote check is skipped with a warning (a copy of the
+    data without the statements can still be loaded); with the folder present, a
+    statement missing from it is a problem, so a mistyped `seed_file` cannot quietly
+    switch the check off.
+    """
+    texts, problems, warnings = {}, [], []
     folder = seeds_dir()
+    if not folder.is_dir():
+        warnings.append(
+            f"statement texts not found: no folder {folder} (set {SEEDS_ENV}); quote check skipped"
+        )
+        return texts, problems, warnings
     for source in sources or []:
         if "seed_file" not in source or "source_id" not in source:
             continue
@@ -842,12 +856,16 @@ def _statement_texts(sources: list[dict] | None) -> tuple[dict[str, str], list[s
         try:
             texts[source["source_id"]] = normalise_space(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError) as exc:
-            reason = "is not UTF-8" if isinstance(exc, UnicodeDecodeError) else "not found"
-            warnings.append(
-                f"statement text {source['seed_file']} of '{source['source_id']}' {reason} in "
-                f"{folder} (set {SEEDS_ENV}); quote check skipped for its records"
+            reason = "is not UTF-8" if isinstance(exc, UnicodeDecodeError) else "is not there"
+            problems.append(
+                Problem(
+                    "sources.yaml",
+                    source["_rid"],
+                    "seed_file",
+                    f"{source['seed_file']} {reason} in {folder}, so its quotes cannot be checked",
+                )
             )
-    return texts, warnings
+    return texts, problems, warnings
 
 
 def _divergence(quote: str, text: str) -> str:
@@ -864,8 +882,7 @@ def _divergence(quote: str, text: str) -> str:
 
 def check_quotes(tables: Tables) -> tuple[list[Problem], list[str]]:
     """Quotes verbatim in their statement (whitespace aside), numbers in their quotes."""
-    texts, warnings = _statement_texts(tables["sources"])
-    problems = []
+    texts, problems, warnings = _statement_texts(tables["sources"])
     for table in ("events", "figures"):
         for record in tables[table] or []:
             file, rid = f"{table}.yaml", record["_rid"]

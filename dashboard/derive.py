@@ -35,20 +35,14 @@ def _plain(number: Decimal) -> int | float:
     return int(number) if number == number.to_integral_value() else float(number)
 
 
-def _rest_qualifier(parent_qualifier: str, qualifiers: list[str]) -> str:
-    """Exact only if every input is; otherwise the parent's qualifier ("over 700" minus exact
-    parts is still "over"), or "approximately" where the parent is exact but a part is not."""
-    if all(q == "exact" for q in qualifiers):
-        return "exact"
-    return parent_qualifier if parent_qualifier != "exact" else "approximately"
-
-
 def derived_remainders(figures: pd.DataFrame) -> pd.DataFrame:
     """For each figure with parts of the same unit: the whole minus its parts, as new rows.
 
     Rows get `figure_id` `<parent>--rest`, `parent_id` the whole, `derived` True and
     `derived_from` the input ids joined by ";". A rest of zero (the parts are the whole) is
-    skipped, and so is a negative one (parts that overlap leave no rest to show).
+    skipped, and so is a negative one (parts that overlap leave no rest to show). No rest
+    is computed where the whole or a part is qualified: "over 700" minus "over 500" minus
+    116 leaves an unknown number, not "over 84".
     """
     columns = [*figures.columns, "derived", "derived_from"]
     by_id = figures.set_index("figure_id", drop=False)
@@ -59,6 +53,8 @@ def derived_remainders(figures: pd.DataFrame) -> pd.DataFrame:
         parent = by_id.loc[parent_id]
         parts = parts[(parts["unit"] == parent["unit"]) & parts["value"].notna()]
         if parts.empty or pd.isna(parent["value"]):
+            continue
+        if parent["qualifier"] != "exact" or (parts["qualifier"] != "exact").any():
             continue
         rest = _exact(parent["value"]) - sum(_exact(v) for v in parts["value"])
         if rest <= 0:
@@ -71,9 +67,7 @@ def derived_remainders(figures: pd.DataFrame) -> pd.DataFrame:
             "breakdown": "not itemised",
             "label": f"{parent['label']}, not itemised (derived)",
             "value": _plain(rest),
-            "qualifier": _rest_qualifier(
-                parent["qualifier"], [parent["qualifier"], *parts["qualifier"]]
-            ),
+            "qualifier": "exact",
             "parent_id": parent_id,
             "note": f"Derived: {parent_id} minus {', '.join(inputs[1:])}.",
             "derived": True,

@@ -553,22 +553,32 @@ def test_problem_names_file_record_and_field():
     )
 
 
-def test_quote_check_is_skipped_with_a_warning_without_statement_texts(
+def test_quote_check_is_skipped_with_a_warning_without_a_seeds_folder(
     data_dir, tmp_path, monkeypatch
 ):
-    empty = tmp_path / "no-seeds"
-    empty.mkdir()
-    monkeypatch.setenv(SEEDS_ENV, str(empty))
+    absent = tmp_path / "no-seeds"
+    monkeypatch.setenv(SEEDS_ENV, str(absent))
     replace_text("events.yaml", "Mangystau region.", "Mangystau Region.")(data_dir)
     dataset = load_dataset(data_dir)
-    assert len(dataset.warnings) == 2
-    assert all("quote check skipped" in w and str(empty) in w for w in dataset.warnings)
+    assert len(dataset.warnings) == 1
+    assert "quote check skipped" in dataset.warnings[0] and str(absent) in dataset.warnings[0]
+
+
+def test_a_statement_missing_from_the_seeds_folder_is_a_problem(data_dir, tmp_path, monkeypatch):
+    # A mistyped seed_file must not quietly switch the quote check off.
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    monkeypatch.setenv(SEEDS_ENV, str(seeds))
+    problems = validate(data_dir)
+    assert {(p.file, p.field) for p in problems} == {("sources.yaml", "seed_file")}
+    assert len(problems) == 2
+    assert all("is not there" in p.message for p in problems)
 
 
 def test_numbers_still_checked_against_their_quote_without_statement_texts(
     data_dir, tmp_path, monkeypatch
 ):
-    monkeypatch.setenv(SEEDS_ENV, str(tmp_path))
+    monkeypatch.setenv(SEEDS_ENV, str(tmp_path / "absent"))
     set_field("figures.yaml", "wounded", value=4354)(data_dir)
     assert [p.field for p in validate(data_dir)] == ["value"]
 
