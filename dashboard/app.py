@@ -74,6 +74,8 @@ def sidebar_filters(ds: Dataset) -> Filters:
             placeholder="All 17 regions and cities",
             help="The 14 regions and 3 cities of republican significance of January 2022.",
         )
+    # A link may carry its dates in reverse order; the slider keeps them as given.
+    start, end = sorted((start, end))
     return Filters(start=start, end=end, region_ids=tuple(region_ids))
 
 

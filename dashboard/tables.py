@@ -136,7 +136,7 @@ def regions_reached(
 ) -> pd.DataFrame:
     """Per day: the number of regions the statement reports, and the units its text names.
 
-    The two differ (the statement reports eleven regions on 4 January but names five), so
+    The two differ (the statement reports eleven regions on 4 January; its text names six units), so
     both are shown side by side and neither is used to fill the other's gaps.
     """
     reported = figures[figures["metric"] == "regions_reached"].copy()

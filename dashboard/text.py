@@ -66,3 +66,11 @@ def wrap(text: str, width: int = 70) -> str:
     if line:
         lines.append(line)
     return "<br>".join(lines)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
+
+
+def md(text: str) -> str:
+    """Data text made safe for st.markdown: every Markdown, HTML and LaTeX character escaped."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))

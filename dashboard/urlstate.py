@@ -8,6 +8,7 @@ Pure: a mapping of parameter -> list of raw strings in, a list of notices out.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 
 # Parameters the page understands; each is bound to one widget of the same key.
@@ -24,16 +25,27 @@ def _shown(value: str) -> str:
     return repr(text)
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MICROS = re.compile(r"-?\d+(\.\d+)?")
+
+
 def _parse_day(raw: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(raw.strip())
-    except ValueError:
-        pass
-    try:  # Streamlit may write a date slider's value as microseconds since the epoch.
-        micros = float(raw)
-        return (dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=micros)).date()
-    except (ValueError, OverflowError):
-        return None
+    """A day in one of the two forms the bound date slider accepts, else None.
+
+    Deliberately as strict as the slider: a form it would silently ignore ("20220103",
+    " 2022-01-03") must get a notice here.
+    """
+    if _ISO_DAY.fullmatch(raw):
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            return None
+    if _MICROS.fullmatch(raw):  # the slider's own form: microseconds since the epoch
+        try:
+            return (dt.datetime(1970, 1, 1) + dt.timedelta(microseconds=float(raw))).date()
+        except OverflowError:
+            return None
+    return None
 
 
 def date_range_problem(values: list[str], first: dt.date, last: dt.date) -> str | None:
@@ -51,6 +63,9 @@ def date_range_problem(values: list[str], first: dt.date, last: dt.date) -> str 
     return None
 
 
+REVERSED_DATES = "'dates' starts after it ends; the two dates are used the other way round."
+
+
 def url_notices(
     params: Mapping[str, list[str]],
     *,
@@ -66,7 +81,9 @@ def url_notices(
             notices.append(f"Unknown link parameter {_shown(key)} was ignored.")
         elif key == DATES:
             problem = date_range_problem(values, first, last)
-            if problem:
+            if problem == "'dates' starts after it ends":
+                notices.append(REVERSED_DATES)
+            elif problem:
                 notices.append(f"{problem}; showing all dates instead.")
         elif key == REGIONS:
             unknown = [v for v in values if v not in labels]

@@ -83,7 +83,7 @@ def test_a_valid_link_gets_no_notice(params):
         ),
         (
             {"dates": ["2022-01-05", "2022-01-03"]},
-            "'dates' starts after it ends; showing all dates instead.",
+            "'dates' starts after it ends; the two dates are used the other way round.",
         ),
         (
             {"regions": ["Atlantis"]},
