@@ -10,10 +10,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, tables
+from dashboard import charts, tables, urlstate
+from dashboard import spread as regional
 from dashboard.data import Dataset
 from dashboard.style import PRELIMINARY_CAVEAT
-from dashboard.text import attribution, format_day
+from dashboard.text import attribution, format_day, md
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -82,7 +83,7 @@ def _figure_card(ds: Dataset, figure_id: str, title: str) -> None:
     as_of = row["period_end"] if pd.notna(row["period_end"]) else None
     when = f"{format_day(row['period_start'])}–{format_day(as_of)}" if as_of is not None else None
     with st.container(border=True):
-        st.metric(title, row["value_label"], help=f"“{row['quote']}”")
+        st.metric(title, row["value_label"], help=f"“{md(row['quote'])}”")
         source = labels[row["source_id"]]
         st.caption(f"{when}; {source}" if when else f"As of {source}")
 
@@ -151,7 +152,7 @@ def participants(ds: Dataset, filters) -> None:
     if not gaps.empty:
         st.markdown("**Days without a count** — what the statement says instead:")
         for gap in gaps.itertuples():
-            st.markdown(f"- **{format_day(gap.day)}**: {gap.note}")
+            st.markdown(f"- **{format_day(gap.day)}**: {md(gap.note)}")
     _provenance(ds, points, key="participants", what="participant counts")
 
     st.subheader("Regions reached per day")
@@ -167,13 +168,153 @@ def participants(ds: Dataset, filters) -> None:
     _chart(fig, "regions-reached")
     st.caption(
         "The statement's count and the units its text names differ: on 4 January it reports "
-        "eleven regions but names five. On 3 January it reports seven regions besides "
+        "eleven regions but its text names six units. On 3 January it reports seven regions besides "
         "Mangystau. Regions are not filtered here: the counts are national."
     )
     reported = ds.figures[ds.figures["metric"] == "regions_reached"]
     _provenance(
         ds, tables.with_value_labels(reported), key="regions-reached", what="regions reached"
     )
+
+
+def _event_quotes(ds: Dataset, rows: pd.DataFrame, *, key: str, what: str) -> None:
+    """The verbatim quote and source of every happening shown above, and a CSV of it."""
+    labels = _labels(ds)
+    table = pd.DataFrame(
+        {
+            "Date": rows["date"],
+            "Unit": rows["where"],
+            "Place": rows["place"],
+            "Category": rows["category"],
+            "Description": rows["description"],
+            "Quote": rows["quote"],
+            "Source": [labels.get(s, s) for s in rows["source_id"]],
+        }
+    )
+    with st.expander(f"Quotes and sources: {what}"):
+        st.dataframe(
+            table,
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "Date": st.column_config.DateColumn(format="D MMM YYYY"),
+                "Quote": st.column_config.TextColumn(width="large"),
+            },
+        )
+        st.download_button(
+            "Download this table (CSV)",
+            table.to_csv(index=False).encode("utf-8"),
+            file_name=f"qantar-{key}.csv",
+            mime="text/csv",
+            key=f"download-{key}",
+            icon=":material/download:",
+        )
+
+
+def _show_day(day) -> None:
+    """Callback of the day buttons: the sidebar date range becomes that one day."""
+    st.session_state[urlstate.DATES] = (day, day)
+
+
+def _day_buttons(filters) -> None:
+    """◀ day / day ▶: from a range, step into its last or first day; then day by day."""
+    one_day = filters.start == filters.end
+    back = filters.start - pd.Timedelta(days=1) if one_day else filters.end
+    forward = filters.start + pd.Timedelta(days=1) if one_day else filters.start
+    left, right, _ = st.columns([1, 1, 6])
+    for column, label, day, key in (
+        (left, "◀ day", back, "spread-day-back"),
+        (right, "day ▶", forward, "spread-day-forward"),
+    ):
+        inside = tables.FIRST_DAY <= day <= tables.LAST_DAY
+        column.button(
+            label,
+            key=key,
+            on_click=_show_day,
+            args=(day,),
+            disabled=not inside,
+            help=f"Show {format_day(day)}" if inside else "No day in the chronology that way",
+            width="stretch",
+        )
+
+
+def spread(ds: Dataset, filters) -> None:
+    st.header("Regional spread")
+    st.caption(
+        f"Where the chronology places unrest, 1–8 January 2022, {_according_to(ds, GPO)}. "
+        "The date slider and the region filter in the sidebar drive the map and the matrix."
+    )
+    _day_buttons(filters)
+    vocab, region_ids = ds.vocabularies, list(filters.region_ids)
+    args = (ds.events, vocab, filters.start, filters.end, region_ids)
+    period = regional.period_label(filters.start, filters.end)
+    labels = regional.severity_labels(vocab)
+    units = regional.unit_severity(*args, regions=ds.regions, places=ds.places)
+    towns = regional.named_places(ds.events, ds.places, vocab, *args[2:])
+    fig = regional.spread_map(
+        units,
+        towns,
+        regional.load_geojson(),
+        labels=labels,
+        title=f"Most severe unrest named per region, {period}, {_according_to(ds, GPO)}",
+        subtitle="Grey: not named in the statement for these dates, which is not the same as calm. Hover for days, places and kinds.",
+    )
+    _chart(fig, "spread-map")
+    st.caption(regional.ATTRIBUTION)
+    if region_ids:
+        st.caption(
+            "Only the chosen regions are coloured; the other units are drawn faint, as context."
+        )
+    st.caption(
+        "On some days the statement counts more regions than its text names (see “Regions "
+        "reached per day” under Participants over time), so a grey unit may have seen "
+        "gatherings the statement does not place. Dots are the towns the statement names; "
+        "hover a dot for its name. The cities of Almaty, Nur-Sultan and Shymkent are small "
+        "on the map; the matrix below shows them as rows."
+    )
+    unplaced = regional.unplaced_events(*args, regions=ds.regions)
+    st.markdown(
+        "**Not on the map** — for these dates: nationwide measures, happenings in regions "
+        "the statement does not name (both listed whatever regions are chosen, as they may "
+        "include the chosen ones), and measures in a named unit that are not unrest."
+    )
+    if unplaced.empty:
+        st.caption("Nothing: every happening of these dates is placed on a unit above.")
+    else:
+        st.dataframe(
+            unplaced[["date", "where", "category", "description"]].rename(
+                columns={
+                    "date": "Date",
+                    "where": "Where",
+                    "category": "Category",
+                    "description": "Description",
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "Date": st.column_config.DateColumn(format="D MMM YYYY"),
+                "Description": st.column_config.TextColumn(width="large"),
+            },
+        )
+    placed = regional.placed_events(*args, regions=ds.regions)
+    _event_quotes(ds, pd.concat([placed, unplaced]), key="spread-map", what="regional spread")
+
+    st.subheader("Region × day")
+    cells = regional.region_day_matrix(*args, regions=ds.regions, places=ds.places)
+    fig = regional.region_day_chart(
+        cells,
+        labels=labels,
+        title=f"Unrest named per region and day, {period}, {_according_to(ds, GPO)}",
+        subtitle="Colour: the most severe kind named that day. Rows in the order units are first named.",
+    )
+    _chart(fig, "spread-days")
+    st.caption(
+        "An empty cell means the statement reports nothing there that day: not zero, and not "
+        "necessarily calm. "
+        + ("Only the chosen regions are shown." if region_ids else "All 17 units are shown.")
+    )
+    _event_quotes(ds, placed, key="spread-days", what="region × day")
 
 
 def casualties(ds: Dataset, filters) -> None:
@@ -185,9 +326,12 @@ def casualties(ds: Dataset, filters) -> None:
     st.markdown(
         "The statement identifies **{}** affected people: **{}** wounded and **{}** deaths "
         "(5–14 January).".format(
-            *tables.figures_by_id(ds.figures, ["affected-people", "wounded", "deaths"])[
-                "value_label"
-            ]
+            *map(
+                md,
+                tables.figures_by_id(ds.figures, ["affected-people", "wounded", "deaths"])[
+                    "value_label"
+                ],
+            )
         )
     )
     rows = []
@@ -336,7 +480,7 @@ def weapons(ds: Dataset, filters) -> None:
     ammo = tables.figures_by_id(ds.figures, ["grenades-recovered", "cartridges-recovered"])
     st.markdown(
         "Also found and seized: "
-        + "; ".join(f"**{r.value_label}** {r.unit}" for r in ammo.itertuples())
+        + "; ".join(f"**{md(r.value_label)}** {md(r.unit)}" for r in ammo.itertuples())
         + "."
     )
     _provenance(ds, pd.concat([recovered, ammo]), key="weapons-recovered", what="weapons found")
@@ -399,7 +543,7 @@ def cases(ds: Dataset, filters) -> None:
         )
     share = tables.figures_by_id(ds.figures, ["criminal-cases-0125-theft-share"]).iloc[0]
     st.caption(
-        f"The 25 January statement says theft-related cases are {share['as_written'].lower()} of all cases; it gives no total."
+        f"The 25 January statement says theft-related cases are {md(share['as_written'].lower())} of all cases; it gives no total."
     )
     _provenance(ds, pd.concat([at_15, by_article]), key="cases", what="criminal cases")
 
@@ -478,16 +622,31 @@ def chronology(ds: Dataset, filters) -> None:
         )
     if table.empty:
         st.info("No happening matches the chosen dates, regions and search.")
-    st.dataframe(
+    selection = st.dataframe(
         table,
         hide_index=True,
         width="stretch",
+        on_select="rerun",
+        selection_mode="single-row",
+        key="chronology-table",
         column_config={
             "Date": st.column_config.DateColumn(format="D MMM YYYY"),
             "Description": st.column_config.TextColumn(width="large"),
             "Quote": st.column_config.TextColumn(width="large"),
         },
     )
+    chosen = [i for i in selection.selection.rows if i < len(table)]
+    if chosen:
+        row = table.iloc[chosen[0]]
+        with st.container(border=True):
+            st.markdown(
+                f"**{format_day(row['Date'])} · {md(row['Unit'])} · {md(row['Category'])}**"
+            )
+            st.markdown(md(row["Description"]))
+            st.markdown("> " + md(row["Quote"]))
+            st.caption(_according_to(ds, GPO).capitalize())
+    else:
+        st.caption("Select a row to read its full description and quote.")
     st.download_button(
         "Download these rows (CSV)",
         data=lambda: table.to_csv(index=False).encode("utf-8"),
@@ -504,9 +663,9 @@ def sources_view(ds: Dataset, filters) -> None:
     for row in ds.sources.itertuples():
         with st.container(border=True):
             st.markdown(
-                f"**{row.organisation}** — {format_day(pd.Timestamp(row.published))}, {row.place}"
+                f"**{md(row.organisation)}** — {format_day(pd.Timestamp(row.published))}, {md(row.place)}"
             )
-            st.markdown(f"{row.speaker}, {row.post}.")
+            st.markdown(f"{md(row.speaker)}, {md(row.post)}.")
             st.markdown(f"[Original statement (English)]({row.url})")
     qualifiers = ds.vocabularies["qualifiers"]
     st.subheader("How the figures were curated")
@@ -584,6 +743,7 @@ _FILTERS = "_qantar_filters"
 _PAGES = (
     ("overview", "Overview", ":material/dashboard:"),
     ("participants", "Participants over time", ":material/groups:"),
+    ("spread", "Regional spread", ":material/map:"),
     ("casualties", "Casualties", ":material/personal_injury:"),
     ("property", "Property and looting", ":material/store:"),
     ("weapons", "Weapons", ":material/security:"),

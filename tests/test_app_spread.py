@@ -1,0 +1,102 @@
+"""The "Regional spread" page in Streamlit's AppTest: the map follows the sidebar filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+APP = Path(__file__).resolve().parents[1] / "streamlit_app.py"
+PAGE = "dashboard/pages/spread.py"
+TIMEOUT = 60
+
+
+@pytest.fixture
+def at() -> AppTest:
+    st.cache_data.clear()
+    app = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    app.run()
+    app.switch_page(PAGE)
+    app.run()
+    assert not app.exception
+    return app
+
+
+def specs(app: AppTest) -> list[dict]:
+    return [json.loads(el.proto.spec) for el in app.get("plotly_chart")]
+
+
+def coloured(app: AppTest) -> dict[str, list[str]]:
+    """Legend name -> units of every severity trace on the map (not "not named", not context)."""
+    skip = {"Not named in the statements", "Other units (not chosen)"}
+    return {
+        t["name"]: t["locations"]
+        for t in specs(app)[0]["data"]
+        if t["type"] == "choroplethmap" and t["name"] not in skip
+    }
+
+
+def test_full_range_colours_almaty_at_the_highest_level_and_mangystau(at):
+    traces = [t for t in specs(at)[0]["data"] if t["type"] == "choroplethmap"]
+    assert traces, "the map must be drawn with choroplethmap traces"
+    severity = [t for t in traces if t["name"] != "Not named in the statements"]
+    assert "almaty-city" in severity[-1]["locations"]
+    assert "attack on a detention facility" in severity[-1]["name"]
+    units = {u for t in severity for u in t["locations"]}
+    assert "mangystau" in units
+    not_named = next(t for t in traces if t["name"] == "Not named in the statements")
+    assert "akmola" in not_named["locations"]
+    assert len(units) + len(not_named["locations"]) == 17
+
+
+def test_page_draws_no_geo_choropleth_and_uses_white_bg(at):
+    fig = specs(at)[0]
+    assert {t["type"] for t in fig["data"]} <= {"choroplethmap", "scattermap"}
+    assert fig["layout"]["map"]["style"] == "white-bg"
+    assert "geo" not in fig["layout"]
+
+
+def test_first_two_days_colour_only_mangystau(at):
+    at.slider(key="dates").set_value((dt.date(2022, 1, 1), dt.date(2022, 1, 2))).run()
+    assert not at.exception
+    assert coloured(at) == {"Road blocking": ["mangystau"]}
+    towns = [t for t in specs(at)[0]["data"] if t["type"] == "scattermap"]
+    assert towns[0]["name"] == "Towns named: Zhanaozen"
+
+
+def test_region_filter_colours_only_almaty(at):
+    at.multiselect(key="regions").set_value(["almaty-city"]).run()
+    assert not at.exception
+    assert [units for units in coloured(at).values()] == [["almaty-city"]]
+    assert any("drawn faint, as context" in c.value for c in at.caption)
+    matrix = specs(at)[1]
+    assert {y for t in matrix["data"] for y in t["y"]} == {"Almaty"}
+
+
+def test_nationwide_measures_are_listed_under_the_map(at):
+    at.slider(key="dates").set_value((dt.date(2022, 1, 5), dt.date(2022, 1, 5))).run()
+    listed = at.dataframe[0].value
+    assert {"Nationwide", "Several regions, not named"} <= set(listed["Where"])
+    assert "State of emergency" in set(listed["Category"])
+
+
+def test_every_chart_has_its_quotes_and_sources(at):
+    labels = [e.label for e in at.expander]
+    assert "Quotes and sources: regional spread" in labels
+    assert "Quotes and sources: region × day" in labels
+
+
+def test_day_buttons_step_through_single_days(at):
+    at.button(key="spread-day-forward").click().run()
+    assert at.slider(key="dates").value == (dt.date(2022, 1, 1), dt.date(2022, 1, 1))
+    at.button(key="spread-day-forward").click().run()
+    assert not at.exception
+    assert at.slider(key="dates").value == (dt.date(2022, 1, 2), dt.date(2022, 1, 2))
+    assert coloured(at) == {"Road blocking": ["mangystau"]}
+    at.button(key="spread-day-back").click().run()
+    assert at.slider(key="dates").value == (dt.date(2022, 1, 1), dt.date(2022, 1, 1))
+    assert at.button(key="spread-day-back").disabled
