@@ -8,6 +8,7 @@ from `dashboard.charts`; the views themselves live in `dashboard.views`.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import streamlit as st
 
@@ -15,6 +16,9 @@ from dashboard import urlstate
 from dashboard.data import DataError, Dataset, load_dataset
 from dashboard.derive import with_derived
 from dashboard.tables import FIRST_DAY, LAST_DAY
+
+
+FAVICON = Path(__file__).parent / "assets" / "favicon.png"
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,8 @@ def sidebar_filters(ds: Dataset) -> Filters:
 def main() -> None:
     st.set_page_config(
         page_title="Qantar Figures: official figures on the January 2022 events in Kazakhstan",
+        # A local file: an emoji or Material icon would make the browser fetch it from a CDN.
+        page_icon=str(FAVICON),
         layout="wide",
     )
     try:
