@@ -1,0 +1,39 @@
+"""The page builds no HTML from data, sends no statistics and hides tracebacks."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from dashboard.text import md
+
+REPO = Path(__file__).resolve().parent.parent
+CODE = sorted((REPO / "dashboard").rglob("*.py")) + [REPO / "streamlit_app.py"]
+
+
+@pytest.mark.parametrize("pattern", ["unsafe_allow_html", "st.html(", "components.html("])
+def test_the_app_never_renders_raw_html(pattern):
+    offenders = [p.relative_to(REPO) for p in CODE if pattern in p.read_text(encoding="utf-8")]
+    assert offenders == []
+
+
+def test_streamlit_config_turns_off_usage_statistics_and_error_details():
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["showErrorDetails"] == "none"
+
+
+def test_no_secrets_file_is_committed():
+    assert not (REPO / ".streamlit" / "secrets.toml").exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["<img src=x onerror=alert(1)>", "[link](javascript:alert(1))", "$x^2$", "**bold** _it_"],
+)
+def test_data_text_is_escaped_before_it_reaches_markdown(text):
+    escaped = md(text)
+    for char in "<>[]()$*_":
+        assert char not in escaped.replace("\\" + char, "")
