@@ -10,7 +10,7 @@ import pytest
 from dashboard.text import md
 
 REPO = Path(__file__).resolve().parent.parent
-CODE = sorted((REPO / "dashboard").rglob("*.py")) + [REPO / "streamlit_app.py"]
+CODE = [*sorted((REPO / "dashboard").rglob("*.py")), REPO / "streamlit_app.py"]
 
 
 @pytest.mark.parametrize("pattern", ["unsafe_allow_html", "st.html(", "components.html("])
