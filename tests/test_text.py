@@ -52,7 +52,7 @@ def test_value_label_of_a_lone_number_never_shows_the_other_wording():
         (36831, "36,831"),
         (36831.0, "36,831"),
         (87000000000, "87 billion"),
-        (87500000000, "87,500 million"),  # the largest scale that divides exactly
+        (87500000000, "87,500,000,000"),  # a scale word would round it to "88 billion"
         (87000000001, "87,000,000,001"),
         (2000000, "2 million"),
         (1500000, "1,500,000"),

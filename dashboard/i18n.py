@@ -1,0 +1,144 @@
+"""The page in English, Russian and Kazakh.
+
+Two kinds of text change with the language:
+- the interface (titles, captions, notices, chart labels): looked up by key in the
+  catalogues `dashboard/locales/<lang>.yaml`, which a translator edits without touching code;
+- our own descriptive texts in `data/` (event descriptions, figure labels, notes,
+  vocabulary labels, the names of the bodies): `data/translations/<lang>.yaml`, applied
+  to a Dataset by `localise()`. Region and town names come from the data's own name_ru /
+  name_kk columns.
+Quotes are never translated: they stay in English, the language of the published
+statements. Numbers and dates are written with CLDR rules through Babel (`dashboard.text`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from dashboard import text
+from dashboard.data import DATA_DIR, Dataset
+
+LANGUAGES = {"en": "English", "ru": "Русский", "kk": "Қазақша"}
+DEFAULT = "en"
+LOCALES_DIR = Path(__file__).parent / "locales"
+TRANSLATIONS_DIR = DATA_DIR / "translations"
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """The interface strings of one language: key -> text with {placeholders}."""
+    with (LOCALES_DIR / f"{lang}.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def placeholders(message: str) -> set[str]:
+    return set(PLACEHOLDER.findall(message))
+
+
+@dataclass(frozen=True)
+class Translator:
+    """`tr("key", n=...)` for interface text; `tr.number`, `tr.day`, ... for formatting."""
+
+    lang: str = DEFAULT
+
+    def __call__(self, key: str, **values) -> str:
+        message = catalogue(self.lang).get(key)
+        if message is None:  # a missing key shows in English rather than failing the page
+            message = catalogue(DEFAULT)[key]
+        return message.format(**values) if values else message
+
+    def number(self, value: float | int) -> str:
+        return text.format_number(value, self.lang)
+
+    def day(self, day) -> str:
+        return text.format_day(day, self.lang)
+
+    def long_day(self, day) -> str:
+        return text.format_long_day(day, self.lang)
+
+    def period(self, start, end) -> str:
+        return text.format_period(start, end, self.lang)
+
+    def day_month(self, day) -> str:
+        return text.format_day_month(day, self.lang)
+
+    def value_label(self, value, qualifier: str, as_written: str = "", unit: str = "") -> str:
+        return text.value_label(value, qualifier, as_written, unit, self.lang)
+
+    def attribution(self, organisation: str, published) -> str:
+        return self("attribution", organisation=organisation, date=self.day(published))
+
+
+EN = Translator(DEFAULT)
+
+
+def language(raw: str | None) -> str:
+    return raw if raw in LANGUAGES else DEFAULT
+
+
+# --- data --------------------------------------------------------------------------------
+
+# Which translated field replaces which column, per table.
+_FIELDS = {
+    "sources": ("title", "speaker", "post", "organisation", "organisation_short", "place"),
+    "events": ("description", "place", "note"),
+    "figures": ("label", "breakdown", "note"),
+}
+
+
+@cache
+def data_translations(lang: str) -> dict:
+    if lang == DEFAULT:
+        return {}
+    with (TRANSLATIONS_DIR / f"{lang}.yaml").open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _translate_column(frame: pd.DataFrame, key: str, table: dict, field: str) -> pd.Series:
+    translated = frame[key].map(lambda rid: table.get(rid, {}).get(field))
+    return translated.where(translated.notna(), frame[field])
+
+
+def localise(ds: Dataset, lang: str) -> Dataset:
+    """The dataset with our descriptive texts and names in `lang`; numbers and quotes unchanged.
+
+    Adds `name` to regions and places (the name in `lang`) and `genitive` to sources (the
+    body's name as it stands in "according to ..."). English is the data itself.
+    """
+    suffix = "en" if lang == DEFAULT else lang
+    regions = ds.regions.assign(name=ds.regions[f"name_{suffix}"])
+    places = ds.places.assign(name=ds.places[f"name_{suffix}"])
+    if lang == DEFAULT:
+        sources = ds.sources.assign(genitive="the " + ds.sources["organisation_short"])
+        return replace(ds, regions=regions, places=places, sources=sources)
+    tr = data_translations(lang)
+    tables = {}
+    for table, fields in _FIELDS.items():
+        frame = getattr(ds, table).copy()
+        key = {"sources": "source_id", "events": "event_id", "figures": "figure_id"}[table]
+        for field in fields:
+            frame[field] = _translate_column(frame, key, tr[table], field)
+        tables[table] = frame
+    tables["sources"]["genitive"] = tables["sources"]["source_id"].map(
+        lambda sid: tr["sources"][sid]["genitive"]
+    )
+    vocabularies = {
+        name: {
+            key: {**entry, **tr[name].get(key, {})} for key, entry in ds.vocabularies[name].items()
+        }
+        for name in ("event_categories", "qualifiers", "metrics")
+    }
+    return replace(
+        ds,
+        regions=regions,
+        places=places,
+        vocabularies={**ds.vocabularies, **vocabularies},
+        **tables,
+    )
