@@ -1,0 +1,196 @@
+"""The dashboard in a real browser: every page draws, filters move the charts, links are shareable.
+
+Each test opens the app in a fresh Chromium context (see conftest.py); the page fixtures also
+fail any test whose page showed an exception or sent a request off the machine.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from playwright.sync_api import Locator, Page, expect
+
+pytestmark = pytest.mark.browser
+
+# path, header the reader sees first, Plotly charts on the page as it is now
+PAGES = [
+    pytest.param("", "Official figures on the January 2022 events in Kazakhstan", 0, id="overview"),
+    pytest.param("participants", "Participants over time", 2, id="participants"),
+    pytest.param("spread", "Regional spread", 2, id="spread"),
+    pytest.param("casualties", "Casualties", 1, id="casualties"),
+    pytest.param("property", "Property and looting", 2, id="property"),
+    pytest.param("weapons", "Weapons", 1, id="weapons"),
+    pytest.param("cases", "Criminal cases and detentions", 3, id="cases"),
+    pytest.param("chronology", "Chronology, 1–8 January 2022", 0, id="chronology"),
+    pytest.param("sources", "Sources and method", 0, id="sources"),
+]
+ALL_DAYS = [f"{day} Jan" for day in range(1, 9)]
+
+# What a chart actually drew. An empty figure still has its .main-svg, so count SVG trace
+# groups holding a path with geometry (a scatter marker, a bar, a heatmap cell), plus
+# MapLibre maps (go.Choroplethmap, drawn with WebGL) that rendered at least one feature.
+DRAWN_TRACES_JS = """
+(chart) => {
+  const svgTraces = [...chart.querySelectorAll('.main-svg g.trace')].filter((trace) =>
+    [...trace.querySelectorAll('path')].some((p) => (p.getAttribute('d') || '').length > 4)
+  ).length;
+  const layout = chart.querySelector('.js-plotly-plot')._fullLayout || {};
+  const maps = Object.keys(layout).filter((k) => /^map[0-9]*$/.test(k))
+    .map((k) => layout[k]._subplot && layout[k]._subplot.map)
+    .filter((m) => m && m.queryRenderedFeatures().length > 0).length;
+  return svgTraces + maps;
+}
+"""
+
+
+def _main(page: Page) -> Locator:
+    return page.locator('[data-testid="stMain"]')
+
+
+def _chart(page: Page, title: str) -> Locator:
+    return page.locator('[data-testid="stPlotlyChart"]').filter(
+        has=page.locator(".gtitle", has_text=title)
+    )
+
+
+def _date_thumbs(page: Page) -> tuple[Locator, Locator]:
+    # The range slider renders two <input type="range"> (implicit role "slider").
+    slider = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]')
+    return (
+        slider.get_by_role("slider", name="Dates (January 2022) — start"),
+        slider.get_by_role("slider", name="Dates (January 2022) — end"),
+    )
+
+
+def _query(page: Page) -> dict[str, list[str]]:
+    return parse_qs(urlsplit(page.url).query)
+
+
+def _notices(page: Page) -> list[str]:
+    return _main(page).locator('[data-testid="stAlert"]').all_inner_texts()
+
+
+@pytest.mark.parametrize(("path", "header", "n_charts"), PAGES)
+def test_every_page_draws_its_header_and_charts(page: Page, open_app, path, header, n_charts):
+    open_app(page, path)
+
+    heading = _main(page).locator("h1, h2").filter(has_text=re.compile(f"^{re.escape(header)}$"))
+    expect(heading).to_be_visible()
+    charts = page.locator('[data-testid="stPlotlyChart"]')
+    expect(charts).to_have_count(n_charts)
+    for i in range(n_charts):
+        assert charts.nth(i).evaluate(DRAWN_TRACES_JS) >= 1, f"chart {i} on /{path} drew no trace"
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def test_every_page_in_the_navigation_is_tested(page: Page, open_app):
+    open_app(page)
+
+    links = page.locator('[data-testid="stSidebarNav"] a')
+    paths = {
+        urlsplit(href).path.strip("/") for href in links.evaluate_all("a => a.map(e => e.href)")
+    }
+    assert paths == {p.values[0] for p in PAGES}, "add new pages to PAGES with their header"
+
+
+def test_moving_the_end_date_with_the_keyboard_redraws_the_charts_and_the_link(
+    page: Page, open_app, wait_for_app
+):
+    open_app(page, "participants")
+    start, end = _date_thumbs(page)
+    participants = _chart(page, "Participants reported per day")
+    expect(participants.locator(".xtick text")).to_have_text(ALL_DAYS)
+    expect(end).to_have_attribute("aria-valuetext", "8 Jan")
+
+    end.focus()
+    for _ in range(3):  # one rerun per key press; wait for each so no press is coalesced
+        page.keyboard.press("ArrowLeft")
+        wait_for_app(page, after_input=True)
+
+    expect(end).to_have_attribute("aria-valuetext", "5 Jan")
+    assert _query(page)["dates"] == ["2022-01-01", "2022-01-05"]
+    # The x axis spans exactly the chosen days, one tick per day.
+    expect(participants.locator(".xtick text")).to_have_text(ALL_DAYS[:5])
+    expect(_chart(page, "Regions with gatherings or unrest").locator(".xtick text")).to_have_text(
+        ALL_DAYS[:5]
+    )
+    # Must NOT happen: the other handle moving along.
+    expect(start).to_have_attribute("aria-valuetext", "1 Jan")
+
+
+def test_a_shared_link_reopens_the_same_dates_regions_and_rows(page: Page, open_app):
+    open_app(page, "chronology?dates=2022-01-05&dates=2022-01-06&regions=Almaty")
+
+    start, end = _date_thumbs(page)
+    expect(start).to_have_attribute("aria-valuetext", "5 Jan")
+    expect(end).to_have_attribute("aria-valuetext", "6 Jan")
+    chips = page.locator('[data-testid="stMultiSelect"] [data-tag]')
+    expect(chips).to_have_text(["Almaty"])
+
+    # st.dataframe draws on a canvas; glide-data-grid keeps an accessible <table role="grid">
+    # inside it whose aria-rowcount is the full row count (header included) but which only
+    # holds the rows scrolled into view. The page's own CSV button gives every row.
+    grid = page.locator('[data-testid="stDataFrame"] table[role="grid"]')
+    expect(grid).to_be_attached()
+    rows_in_grid = int(grid.get_attribute("aria-rowcount")) - 1
+    shown_dates = set(grid.locator('tbody td[aria-colindex="1"]').all_inner_texts())
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download these rows (CSV)").click()
+    rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))
+
+    assert rows, "the link should select some happenings"
+    assert len(rows) == rows_in_grid
+    assert shown_dates and shown_dates <= {"2022-01-05", "2022-01-06"}
+    assert {row["Date"] for row in rows} <= {"2022-01-05", "2022-01-06"}
+    assert {row["Unit"] for row in rows} <= {"Almaty", "Nationwide"}
+    # Must NOT happen: the link losing its state once the app has read it.
+    assert _query(page) == {"dates": ["2022-01-05", "2022-01-06"], "regions": ["Almaty"]}
+
+
+def test_a_broken_link_shows_notices_and_falls_back_to_all_dates_and_regions(page: Page, open_app):
+    open_app(page, "participants?dates=garbage&regions=Atlantis&foo=1")
+
+    notices = _notices(page)
+    assert any("'dates'" in n and "showing all dates instead" in n for n in notices), notices
+    assert any("'Atlantis'" in n for n in notices), notices
+    assert any("'foo'" in n for n in notices), notices
+    start, end = _date_thumbs(page)
+    expect(start).to_have_attribute("aria-valuetext", "1 Jan")
+    expect(end).to_have_attribute("aria-valuetext", "8 Jan")
+    expect(page.locator('[data-testid="stMultiSelect"] [data-tag]')).to_have_count(0)
+    expect(_chart(page, "Participants reported per day").locator(".xtick text")).to_have_text(
+        ALL_DAYS
+    )
+    # Must NOT happen: a bad link crashing the page instead of being explained.
+    expect(page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def test_no_request_leaves_the_machine(page: Page, open_app, external_requests):
+    # The favicon too: an emoji or ":material/…:" page icon is fetched from a CDN.
+    open_app(page)
+    open_app(page, "participants")
+
+    assert external_requests == []
+
+
+@pytest.mark.parametrize("path", ["", "participants"], ids=["overview", "participants"])
+def test_a_phone_can_read_the_page_without_scrolling_sideways(phone_page: Page, open_app, path):
+    open_app(phone_page, path)
+
+    expect(_main(phone_page).locator("h1, h2").first).to_be_visible()
+    overflow = phone_page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"/{path} is {overflow} px wider than a 390 px phone screen"
+    expect(phone_page.locator('[data-testid="stException"]')).to_have_count(0)
+
+
+def test_the_test_browser_can_draw_webgl_for_maps(page: Page):
+    # MapLibre maps need WebGL; without a GPU, Chromium gets it from SwiftShader.
+    version = page.evaluate(
+        """() => { const gl = document.createElement('canvas').getContext('webgl');
+                   return gl ? gl.getParameter(gl.VERSION) : null; }"""
+    )
+    assert version and version.startswith("WebGL"), version
