@@ -59,16 +59,13 @@ def severities(vocab: dict) -> dict[str, int]:
     }
 
 
-def severity_labels(vocab: dict) -> dict[int, str]:
-    """severity -> legend label naming every kind of that level ("Arson or looting")."""
-    by_level: dict[int, list[str]] = {}
-    for key, level in severities(vocab).items():
-        by_level.setdefault(level, []).append(vocab["event_categories"][key]["label"])
-    labels = {}
-    for level, names in sorted(by_level.items()):
-        names = [names[0], *(n[0].lower() + n[1:] for n in names[1:])]
-        labels[level] = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
-    return labels
+def severity_labels(vocab: dict, tr: Translator = EN) -> dict[int, str]:
+    """severity -> legend label for that level ("Arson or looting"), from the catalogue.
+
+    The levels group the vocabulary's kinds of unrest; the catalogue names each group in
+    every language rather than joining the kinds' labels with an English "or".
+    """
+    return {level: tr(f"severity.{level}") for level in sorted(set(severities(vocab).values()))}
 
 
 def period_label(start: dt.date, end: dt.date, tr: Translator = EN) -> str:

@@ -97,6 +97,8 @@ def _qualified(number: str, qualifier: str, lang: str, value: int | float) -> st
     if qualifier == "exact":
         return number
     ending = kk_ending(int(value), qualifier) if lang == "kk" else ""
+    if ending and number[-1].isalpha():  # "87 миллиардтан": the ending joins a word directly
+        ending = ending.lstrip("-")
     return Translator(lang)(f"qualifier.{qualifier}.value", n=number + ending)
 
 
@@ -126,12 +128,8 @@ def value_label(
     shown = format_number(value, lang)
     if unit == "percent":
         shown = format_decimal(value, locale=BABEL_LOCALE[lang]) + (" %" if lang == "ru" else "%")
-    text = _qualified(shown, qualifier, lang, value)
-    if unit == "tenge":
-        from dashboard.i18n import Translator
-
-        text = Translator(lang)("unit.tenge.value", n=text)
-    return text
+    # Units are named in titles and axes, not after each number: "over 87 billion".
+    return _qualified(shown, qualifier, lang, value)
 
 
 def format_day(day: dt.date | pd.Timestamp, lang: str = "en") -> str:

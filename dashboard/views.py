@@ -84,6 +84,15 @@ def _figure_card(ds: Dataset, figure_id: str, title: str, tr: Translator) -> Non
             st.caption(tr("as_of", source=source))
 
 
+def _card_grid(ds: Dataset, cards: list[tuple[str, str]], tr: Translator, *, per_row: int):
+    """Headline cards, `per_row` to a row: two where a value is long ("более 87 миллиардов")."""
+    for start in range(0, len(cards), per_row):
+        row = cards[start : start + per_row]
+        for column, (figure_id, title) in zip(st.columns(per_row), row, strict=False):
+            with column:
+                _figure_card(ds, figure_id, tr(title), tr)
+
+
 # --- views -----------------------------------------------------------------------------
 
 
@@ -102,12 +111,7 @@ def overview(ds: Dataset, filters, tr: Translator) -> None:
         ("civilian-weapons-stolen", "overview.card.civilian_weapons"),
         ("weapons-recovered", "overview.card.weapons_found"),
     ]
-    for start in range(0, len(cards), 3):
-        for column, (figure_id, title) in zip(
-            st.columns(3), cards[start : start + 3], strict=False
-        ):
-            with column:
-                _figure_card(ds, figure_id, tr(title), tr)
+    _card_grid(ds, cards, tr, per_row=2)
     st.caption(tr("overview.footer"))
 
 
@@ -234,7 +238,7 @@ def spread(ds: Dataset, filters, tr: Translator) -> None:
     vocab, region_ids = ds.vocabularies, list(filters.region_ids)
     args = (ds.events, vocab, filters.start, filters.end, region_ids)
     period = regional.period_label(filters.start, filters.end, tr)
-    labels = regional.severity_labels(vocab)
+    labels = regional.severity_labels(vocab, tr)
     units = regional.unit_severity(*args, regions=ds.regions, places=ds.places, tr=tr)
     towns = regional.named_places(ds.events, ds.places, vocab, *args[2:], tr=tr)
     fig = regional.spread_map(
@@ -378,9 +382,7 @@ def property_view(ds: Dataset, filters, tr: Translator) -> None:
         ("hunting-shops-looted", "property.card.hunting_shops"),
         ("damage-tenge", "property.card.damage"),
     ]
-    for column, (figure_id, title) in zip(st.columns(3), cards, strict=True):
-        with column:
-            _figure_card(ds, figure_id, tr(title), tr)
+    _card_grid(ds, cards, tr, per_row=2)
 
     st.subheader(tr("property.days.header"))
     day_figures = ds.figures[
@@ -426,9 +428,7 @@ def weapons(ds: Dataset, filters, tr: Translator) -> None:
         ("weapons-recovered", "weapons.card.found"),
         ("weapons-surrendered", "weapons.card.surrendered"),
     ]
-    for column, (figure_id, title) in zip(st.columns(3), cards, strict=True):
-        with column:
-            _figure_card(ds, figure_id, tr(title), tr)
+    _card_grid(ds, cards, tr, per_row=3)
     st.info(tr("weapons.scope"), icon=":material/info:")
     recovered = tables.breakdown(ds.figures, "weapons-recovered", tr)
     fig = charts.breakdown_chart(

@@ -161,13 +161,13 @@ def test_hover_lists_dates_places_and_categories():
     assert "7 Jan: Gathering or rally" in hover
 
 
-def test_severity_labels_join_the_kinds_of_one_level_in_vocabulary_order():
+def test_severity_labels_name_each_level_present_from_the_catalogue():
     labels = spread.severity_labels(VOCAB)
     assert labels == {
-        1: "Gathering or rally",
+        1: "Gatherings or rallies",
         2: "Road blocking",
         4: "Arson or looting",
-        5: "Seizure of a building",
+        5: "Seizures of buildings, armed attacks, attacks on detention facilities",
     }
 
 
@@ -285,8 +285,8 @@ def test_map_has_one_trace_per_severity_level_present_in_legend_order():
     fig = build_map()
     fills = [t for t in fig.data if t.type == "choroplethmap"]
     assert [t.name for t in fills] == [
-        "Road blocking",
-        "Seizure of a building",
+        EN("severity.2"),
+        EN("severity.5"),
         EN("spread.not_named"),
     ]
     assert [list(t.locations) for t in fills] == [
@@ -327,7 +327,7 @@ def test_map_with_region_filter_draws_other_units_as_context():
     fig = build_map(region_ids=["almaty-city"])
     fills = {t.name: list(t.locations) for t in fig.data if t.type == "choroplethmap"}
     assert fills == {
-        "Seizure of a building": ["almaty-city"],
+        EN("severity.5"): ["almaty-city"],
         EN("spread.not_chosen"): ["mangystau", "zhambyl", "akmola"],
     }
 
@@ -350,11 +350,7 @@ def test_region_day_chart_has_one_trace_per_level_and_no_dot_for_empty_cells():
         matrix(), labels=spread.severity_labels(VOCAB), title="Unrest per day", subtitle=""
     )
     dots = [t for t in fig.data if t.showlegend is not False]
-    assert [t.name for t in dots] == [
-        "Gathering or rally",
-        "Road blocking",
-        "Seizure of a building",
-    ]
+    assert [t.name for t in dots] == [EN("severity.1"), EN("severity.2"), EN("severity.5")]
     assert sum(len(t.x) for t in dots) == int(matrix()["severity"].notna().sum())
     assert [t.marker.color for t in dots] == [style.SEVERITY_COLOURS[level] for level in (1, 2, 5)]
     assert list(fig.layout.yaxis.categoryarray) == [
