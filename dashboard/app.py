@@ -15,7 +15,7 @@ import streamlit as st
 from dashboard import urlstate
 from dashboard.data import DataError, Dataset, load_dataset
 from dashboard.derive import with_derived
-from dashboard.i18n import DEFAULT, EN, LANGUAGES, Translator, language, localise
+from dashboard.i18n import DEFAULT, LANGUAGES, Translator, language, localise
 from dashboard.tables import FIRST_DAY, LAST_DAY
 
 FAVICON = Path(__file__).parent / "assets" / "favicon.png"
@@ -86,7 +86,7 @@ def sidebar_filters(ds: Dataset, tr: Translator) -> Filters:
             min_value=FIRST_DAY,
             max_value=LAST_DAY,
             value=(FIRST_DAY, LAST_DAY),
-            format="D MMM",
+            format=tr("format.slider"),
             key=urlstate.DATES,
             bind="query-params",
             help=tr("sidebar.dates.help"),
@@ -106,13 +106,13 @@ def sidebar_filters(ds: Dataset, tr: Translator) -> Filters:
 
 
 def main() -> None:
+    tr = language_switch()
     st.set_page_config(
-        page_title=EN("app.title"),
+        page_title=tr("app.title"),
         # A local file: an emoji or Material icon would make the browser fetch it from a CDN.
         page_icon=str(FAVICON),
         layout="wide",
     )
-    tr = language_switch()
     try:
         ds = localised_dataset(tr.lang)
     except DataError as error:

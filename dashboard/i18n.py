@@ -106,6 +106,20 @@ def _translate_column(frame: pd.DataFrame, key: str, table: dict, field: str) ->
     return translated.where(translated.notna(), frame[field])
 
 
+def _relabel_derived(figures: pd.DataFrame, tr: Translator) -> pd.DataFrame:
+    """Derived rows are labelled from their parent's label, so they follow its translation."""
+    if "derived" not in figures:
+        return figures
+    labels = dict(zip(figures["figure_id"], figures["label"], strict=True))
+    derived = figures["derived"].astype(bool)
+    out = figures.copy()
+    out.loc[derived, "label"] = [
+        tr("derived.rest", label=labels[parent]) for parent in figures.loc[derived, "parent_id"]
+    ]
+    out.loc[derived, "breakdown"] = tr("derived.not_itemised")
+    return out
+
+
 def localise(ds: Dataset, lang: str) -> Dataset:
     """The dataset with our descriptive texts and names in `lang`; numbers and quotes unchanged.
 
@@ -126,6 +140,7 @@ def localise(ds: Dataset, lang: str) -> Dataset:
         for field in fields:
             frame[field] = _translate_column(frame, key, tr[table], field)
         tables[table] = frame
+    tables["figures"] = _relabel_derived(tables["figures"], Translator(lang))
     tables["sources"]["genitive"] = tables["sources"]["source_id"].map(
         lambda sid: tr["sources"][sid]["genitive"]
     )

@@ -54,7 +54,8 @@ def _parse_day(raw: str) -> dt.date | None:
 def date_range_problem(values: list[str], first: dt.date, last: dt.date) -> tuple | None:
     """Why a `dates` value cannot be used, as (catalogue key, values), or None when it can."""
     if len(values) != 2:
-        return "notice.dates_count", {"count": len(values)}
+        shown = ", ".join(_shown(v) for v in values[:3]) + (", …" if len(values) > 3 else "")
+        return "notice.dates_count", {"count": len(values), "values": shown or "''"}
     days = [_parse_day(v) for v in values]
     for raw, day in zip(values, days, strict=True):
         if day is None:

@@ -188,7 +188,7 @@ def _event_quotes(ds: Dataset, rows: pd.DataFrame, tr: Translator, *, key: str, 
             hide_index=True,
             width="stretch",
             column_config={
-                tr("column.date"): st.column_config.DateColumn(format="D MMM YYYY"),
+                tr("column.date"): st.column_config.DateColumn(format=tr("format.date_column")),
                 tr("column.quote"): st.column_config.TextColumn(width="large"),
             },
         )
@@ -272,7 +272,7 @@ def spread(ds: Dataset, filters, tr: Translator) -> None:
             hide_index=True,
             width="stretch",
             column_config={
-                tr("column.date"): st.column_config.DateColumn(format="D MMM YYYY"),
+                tr("column.date"): st.column_config.DateColumn(format=tr("format.date_column")),
                 tr("column.description"): st.column_config.TextColumn(width="large"),
             },
         )
@@ -588,7 +588,7 @@ def chronology(ds: Dataset, filters, tr: Translator) -> None:
         selection_mode="single-row",
         key="chronology-table",
         column_config={
-            date: st.column_config.DateColumn(format="D MMM YYYY"),
+            date: st.column_config.DateColumn(format=tr("format.date_column")),
             description: st.column_config.TextColumn(width="large"),
             quote: st.column_config.TextColumn(width="large"),
         },

@@ -51,15 +51,15 @@ def test_a_valid_link_gets_no_notice(params):
         ({"Dates": ["2022-01-03", "2022-01-05"]}, "Unknown link parameter 'Dates' was ignored."),
         (
             {"dates": ["2022-01-03"]},
-            "'dates' needs two dates (start and end); got 1 value(s); showing all dates instead.",
+            "'dates' needs two dates (start and end); got 1 value(s): '2022-01-03'; showing all dates instead.",
         ),
         (
             {"dates": ["2022-01-03", "2022-01-04", "2022-01-05"]},
-            "'dates' needs two dates (start and end); got 3 value(s); showing all dates instead.",
+            "'dates' needs two dates (start and end); got 3 value(s): '2022-01-03', '2022-01-04', '2022-01-05'; showing all dates instead.",
         ),
         (
             {"dates": []},
-            "'dates' needs two dates (start and end); got 0 value(s); showing all dates instead.",
+            "'dates' needs two dates (start and end); got 0 value(s): ''; showing all dates instead.",
         ),
         (
             {"dates": ["garbage", "2022-01-05"]},
@@ -143,6 +143,11 @@ def test_many_unknown_regions_are_counted_not_listed():
     assert "'Nowhere 4'" in notice
     assert "'Nowhere 5'" not in notice
     assert "and 7 more" in notice
+
+
+def test_a_single_bad_date_is_quoted_back():
+    [notice] = notices({"dates": ["garbage"]})
+    assert "'garbage'" in notice
 
 
 def test_search_text_is_never_judged():
