@@ -78,7 +78,7 @@ def _figure_card(ds: Dataset, figure_id: str, title: str, tr: Translator) -> Non
     with st.container(border=True):
         st.metric(title, row["value_label"], help=f"“{md(row['quote'])}”")
         if pd.notna(row["period_end"]):
-            period = tr("period", start=tr.day(row["period_start"]), end=tr.day(row["period_end"]))
+            period = tr.period(row["period_start"], row["period_end"])
             st.caption(tr("period_source", period=period, source=source))
         else:
             st.caption(tr("as_of", source=source))
