@@ -7,6 +7,9 @@ Views with no date or region dimension say so when a filter is set.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 import pandas as pd
 import streamlit as st
 
@@ -23,6 +26,7 @@ PLOTLY_CONFIG = {
     "toImageButtonOptions": {"format": "png", "scale": 2},
 }
 
+T = TypeVar("T")
 GPO = "gpo-2022-01-15"
 MIA = "mia-2022-01-25"
 
@@ -39,23 +43,52 @@ def _labels(ds: Dataset, tr: Translator) -> dict[str, str]:
     return tables.source_labels(ds.sources, tr)
 
 
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _memo(key: tuple, _build: Callable[[], T]) -> T:
+    """What `_build` returns, built once per process for `key` and shared by all sessions.
+
+    Views build their figures and tables in pure `_..._parts` functions whose result depends
+    only on the view, the language and the filters, so a rerun that changes none of them
+    (a slider press on a view the slider does not affect) rebuilds nothing. The key must
+    name every input that varies; callers must not mutate what they get.
+    """
+    return _build()
+
+
 def _chart(fig, key: str) -> None:
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
 
 
-def _provenance(ds: Dataset, rows: pd.DataFrame, tr: Translator, *, key: str, what: str) -> None:
+def _static_table(table: pd.DataFrame) -> None:
+    """A small table as plain HTML: unlike st.dataframe it loads no data-grid bundle.
+
+    st.table renders text cells as Markdown, so data text is escaped first.
+    """
+    shown = table.copy()
+    for column in shown.columns:
+        shown[column] = shown[column].map(lambda v: md(v) if isinstance(v, str) else v)
+    st.table(shown, hide_index=True)
+
+
+def _provenance_table(ds: Dataset, rows: pd.DataFrame, tr: Translator) -> pd.DataFrame:
+    return tables.provenance(rows, ds.sources, tr)
+
+
+def _provenance(
+    ds: Dataset,
+    rows: pd.DataFrame | None,
+    tr: Translator,
+    *,
+    key: str,
+    what: str,
+    table: pd.DataFrame | None = None,
+) -> None:
     """The verbatim quote and source of every number on the chart above, and a CSV of it."""
-    table = tables.provenance(rows, ds.sources, tr)
+    if table is None:
+        table = _provenance_table(ds, rows, tr)
     with st.expander(tr("common.quotes", what=what)):
-        st.dataframe(
-            table,
-            hide_index=True,
-            width="stretch",
-            column_config={
-                tr("column.value"): st.column_config.NumberColumn(format="localized"),
-                tr("column.quote"): st.column_config.TextColumn(width="large"),
-            },
-        )
+        value = tr("column.value")
+        _static_table(table.assign(**{value: table[value].map(tr.number)}))
         st.download_button(
             tr("common.download_table"),
             data=lambda: table.to_csv(index=False).encode("utf-8"),
@@ -73,7 +106,10 @@ def _not_filtered(filters, tr: Translator, what: str) -> None:
 
 
 def _figure_card(ds: Dataset, figure_id: str, title: str, tr: Translator) -> None:
-    row = tables.figures_by_id(ds.figures, [figure_id], tr).iloc[0]
+    row = _memo(
+        ("card", tr.lang, figure_id),
+        lambda: tables.figures_by_id(ds.figures, [figure_id], tr).iloc[0],
+    )
     source = _labels(ds, tr)[row["source_id"]]
     with st.container(border=True):
         st.metric(title, row["value_label"], help=f"“{md(row['quote'])}”")
@@ -115,65 +151,82 @@ def overview(ds: Dataset, filters, tr: Translator) -> None:
     st.caption(tr("overview.footer"))
 
 
-def participants(ds: Dataset, filters, tr: Translator) -> None:
-    st.header(tr("participants.header"))
-    st.caption(tr("participants.caption", according=_according_to(ds, GPO, tr)))
+def _participants_parts(ds: Dataset, filters, tr: Translator) -> dict:
     labels = _labels(ds, tr)
     region_ids = list(filters.region_ids)
     points = tables.participant_points(
         ds.figures, ds.regions, filters.start, filters.end, region_ids, tr=tr
     )
     gaps = tables.participant_gaps(points, ds.events, filters.start, filters.end, tr=tr)
-    if filters.region_ids:
-        st.info(tr("participants.nationwide_note"), icon=":material/info:")
-    fig = charts.participants_chart(
-        points,
-        gaps,
-        start=filters.start,
-        end=filters.end,
-        sources=labels,
-        title=tr("participants.chart.title"),
-        subtitle=tr("participants.chart.subtitle", source=labels[GPO]),
-        tr=tr,
-    )
-    _chart(fig, "participants")
-    if points.empty:
-        st.info(tr("participants.empty"))
-    if not gaps.empty:
-        st.markdown(tr("participants.gaps"))
-        for gap in gaps.itertuples():
-            st.markdown(f"- **{md(tr.day(gap.day))}**: {md(gap.note)}")
-    _provenance(ds, points, tr, key="participants", what=tr("participants.what"))
-
-    st.subheader(tr("participants.regions.header"))
     unrest = [k for k, v in ds.vocabularies["event_categories"].items() if v["group"] == "unrest"]
-    rows = tables.regions_reached(
+    reached = tables.regions_reached(
         ds.figures, ds.events, ds.regions, unrest, filters.start, filters.end, tr=tr
     )
-    fig = charts.regions_reached_chart(
-        rows,
-        title=tr("participants.regions.title"),
-        subtitle=tr("participants.regions.subtitle", source=labels[GPO]),
-        tr=tr,
-    )
-    _chart(fig, "regions-reached")
-    st.caption(tr("participants.regions.caption"))
-    reported = ds.figures[ds.figures["metric"] == "regions_reached"]
+    reported = tables.with_value_labels(ds.figures[ds.figures["metric"] == "regions_reached"], tr)
+    return {
+        "points": points,
+        "gaps": gaps,
+        "points_table": _provenance_table(ds, points, tr),
+        "reported_table": _provenance_table(ds, reported, tr),
+        "participants_chart": charts.participants_chart(
+            points,
+            gaps,
+            start=filters.start,
+            end=filters.end,
+            sources=labels,
+            title=tr("participants.chart.title"),
+            subtitle=tr("participants.chart.subtitle", source=labels[GPO]),
+            tr=tr,
+        ),
+        "regions_chart": charts.regions_reached_chart(
+            reached,
+            title=tr("participants.regions.title"),
+            subtitle=tr("participants.regions.subtitle", source=labels[GPO]),
+            tr=tr,
+        ),
+    }
+
+
+def participants(ds: Dataset, filters, tr: Translator) -> None:
+    st.header(tr("participants.header"))
+    st.caption(tr("participants.caption", according=_according_to(ds, GPO, tr)))
+    parts = _memo(("participants", tr.lang, filters), lambda: _participants_parts(ds, filters, tr))
+    if filters.region_ids:
+        st.info(tr("participants.nationwide_note"), icon=":material/info:")
+    _chart(parts["participants_chart"], "participants")
+    if parts["points"].empty:
+        st.info(tr("participants.empty"))
+    if not parts["gaps"].empty:
+        st.markdown(tr("participants.gaps"))
+        for gap in parts["gaps"].itertuples():
+            st.markdown(f"- **{md(tr.day(gap.day))}**: {md(gap.note)}")
     _provenance(
         ds,
-        tables.with_value_labels(reported, tr),
+        parts["points"],
+        tr,
+        key="participants",
+        what=tr("participants.what"),
+        table=parts["points_table"],
+    )
+
+    st.subheader(tr("participants.regions.header"))
+    _chart(parts["regions_chart"], "regions-reached")
+    st.caption(tr("participants.regions.caption"))
+    _provenance(
+        ds,
+        None,
         tr,
         key="regions-reached",
         what=tr("participants.regions.what"),
+        table=parts["reported_table"],
     )
 
 
-def _event_quotes(ds: Dataset, rows: pd.DataFrame, tr: Translator, *, key: str, what: str) -> None:
-    """The verbatim quote and source of every happening shown above, and a CSV of it."""
+def _event_table(ds: Dataset, rows: pd.DataFrame, tr: Translator) -> pd.DataFrame:
     labels = _labels(ds, tr)
-    table = pd.DataFrame(
+    return pd.DataFrame(
         {
-            tr("column.date"): rows["date"],
+            tr("column.date"): [tr.day(d) for d in rows["date"]],
             tr("column.unit"): rows["where"],
             tr("column.place"): rows["place"],
             tr("column.category"): rows["category"],
@@ -182,16 +235,12 @@ def _event_quotes(ds: Dataset, rows: pd.DataFrame, tr: Translator, *, key: str, 
             tr("column.source"): [labels.get(s, s) for s in rows["source_id"]],
         }
     )
+
+
+def _event_quotes(table: pd.DataFrame, tr: Translator, *, key: str, what: str) -> None:
+    """The verbatim quote and source of every happening shown above, and a CSV of it."""
     with st.expander(tr("common.quotes", what=what)):
-        st.dataframe(
-            table,
-            hide_index=True,
-            width="stretch",
-            column_config={
-                tr("column.date"): st.column_config.DateColumn(format=tr("format.date_column")),
-                tr("column.quote"): st.column_config.TextColumn(width="large"),
-            },
-        )
+        _static_table(table)
         st.download_button(
             tr("common.download_table"),
             data=lambda: table.to_csv(index=False).encode("utf-8"),
@@ -230,88 +279,76 @@ def _day_buttons(filters, tr: Translator) -> None:
         )
 
 
-def spread(ds: Dataset, filters, tr: Translator) -> None:
-    st.header(tr("spread.header"))
-    according = _according_to(ds, GPO, tr)
-    st.caption(tr("spread.caption", according=according))
-    _day_buttons(filters, tr)
+def _spread_parts(ds: Dataset, filters, tr: Translator) -> dict:
     vocab, region_ids = ds.vocabularies, list(filters.region_ids)
     args = (ds.events, vocab, filters.start, filters.end, region_ids)
+    according = _according_to(ds, GPO, tr)
     period = regional.period_label(filters.start, filters.end, tr)
     labels = regional.severity_labels(vocab, tr)
     units = regional.unit_severity(*args, regions=ds.regions, places=ds.places, tr=tr)
     towns = regional.named_places(ds.events, ds.places, vocab, *args[2:], tr=tr)
-    fig = regional.spread_map(
-        units,
-        towns,
-        regional.load_geojson(),
-        labels=labels,
-        title=tr("spread.map.title", period=period, according=according),
-        subtitle=tr("spread.map.subtitle"),
-        tr=tr,
+    unplaced = regional.unplaced_events(*args, regions=ds.regions, tr=tr)
+    placed = regional.placed_events(*args, regions=ds.regions, tr=tr)
+    cells = regional.region_day_matrix(*args, regions=ds.regions, places=ds.places, tr=tr)
+    unplaced_shown = unplaced[["date", "where", "category", "description"]].assign(
+        date=[tr.day(d) for d in unplaced["date"]]
     )
-    _chart(fig, "spread-map")
+    return {
+        "map": regional.spread_map(
+            units,
+            towns,
+            regional.load_geojson(),
+            labels=labels,
+            title=tr("spread.map.title", period=period, according=according),
+            subtitle=tr("spread.map.subtitle"),
+            tr=tr,
+        ),
+        "matrix": regional.region_day_chart(
+            cells,
+            labels=labels,
+            title=tr("spread.matrix.title", period=period, according=according),
+            subtitle=tr("spread.matrix.subtitle"),
+            tr=tr,
+        ),
+        "unplaced": unplaced_shown.rename(
+            columns={
+                "date": tr("column.date"),
+                "where": tr("column.where"),
+                "category": tr("column.category"),
+                "description": tr("column.description"),
+            }
+        ),
+        "map_quotes": _event_table(ds, pd.concat([placed, unplaced]), tr),
+        "matrix_quotes": _event_table(ds, placed, tr),
+    }
+
+
+def spread(ds: Dataset, filters, tr: Translator) -> None:
+    st.header(tr("spread.header"))
+    st.caption(tr("spread.caption", according=_according_to(ds, GPO, tr)))
+    _day_buttons(filters, tr)
+    parts = _memo(("spread", tr.lang, filters), lambda: _spread_parts(ds, filters, tr))
+    _chart(parts["map"], "spread-map")
     st.caption(tr("spread.attribution"))
-    if region_ids:
+    if filters.region_ids:
         st.caption(tr("spread.chosen_only"))
     st.caption(tr("spread.map.caption"))
-    unplaced = regional.unplaced_events(*args, regions=ds.regions, tr=tr)
     st.markdown(tr("spread.unplaced"))
-    if unplaced.empty:
+    if parts["unplaced"].empty:
         st.caption(tr("spread.unplaced.none"))
     else:
-        st.dataframe(
-            unplaced[["date", "where", "category", "description"]].rename(
-                columns={
-                    "date": tr("column.date"),
-                    "where": tr("column.where"),
-                    "category": tr("column.category"),
-                    "description": tr("column.description"),
-                }
-            ),
-            hide_index=True,
-            width="stretch",
-            column_config={
-                tr("column.date"): st.column_config.DateColumn(format=tr("format.date_column")),
-                tr("column.description"): st.column_config.TextColumn(width="large"),
-            },
-        )
-    placed = regional.placed_events(*args, regions=ds.regions, tr=tr)
-    _event_quotes(
-        ds, pd.concat([placed, unplaced]), tr, key="spread-map", what=tr("spread.what.map")
-    )
+        _static_table(parts["unplaced"])
+    _event_quotes(parts["map_quotes"], tr, key="spread-map", what=tr("spread.what.map"))
 
     st.subheader(tr("spread.matrix.header"))
-    cells = regional.region_day_matrix(*args, regions=ds.regions, places=ds.places, tr=tr)
-    fig = regional.region_day_chart(
-        cells,
-        labels=labels,
-        title=tr("spread.matrix.title", period=period, according=according),
-        subtitle=tr("spread.matrix.subtitle"),
-        tr=tr,
-    )
-    _chart(fig, "spread-days")
-    shown = tr("spread.matrix.chosen") if region_ids else tr("spread.matrix.all")
+    _chart(parts["matrix"], "spread-days")
+    shown = tr("spread.matrix.chosen") if filters.region_ids else tr("spread.matrix.all")
     st.caption(f"{tr('spread.matrix.caption')} {shown}")
-    _event_quotes(ds, placed, tr, key="spread-days", what=tr("spread.what.matrix"))
+    _event_quotes(parts["matrix_quotes"], tr, key="spread-days", what=tr("spread.what.matrix"))
 
 
-def casualties(ds: Dataset, filters, tr: Translator) -> None:
-    st.header(tr("casualties.header"))
-    st.caption(tr("casualties.caption", according=_according_to(ds, GPO, tr)))
-    _not_filtered(filters, tr, tr("casualties.not_filtered"))
+def _casualties_parts(ds: Dataset, tr: Translator) -> dict:
     labels = _labels(ds, tr)
-    affected = tables.breakdown(ds.figures, "affected-people", tr)
-    totals = tables.figures_by_id(ds.figures, ["affected-people", "wounded", "deaths"], tr)
-    affected_label, wounded_label, deaths_label = map(md, totals["value_label"])
-    st.markdown(
-        tr(
-            "casualties.summary",
-            affected=affected_label,
-            wounded=wounded_label,
-            deaths=deaths_label,
-        )
-    )
     rows = []
     for group, root in (("casualties.wounded", "wounded"), ("casualties.deaths", "deaths")):
         parts = tables.breakdown(ds.figures, root, tr)
@@ -327,55 +364,90 @@ def casualties(ds: Dataset, filters, tr: Translator) -> None:
                     "source_id": r.source_id,
                 }
             )
-    fig = charts.parts_chart(
-        pd.DataFrame(rows),
-        sources=labels,
-        title=tr("casualties.chart.title"),
-        subtitle=tr("casualties.chart.subtitle", source=labels[GPO]),
-        unit_title=tr("casualties.people"),
-        tr=tr,
-    )
-    _chart(fig, "casualties")
-    st.caption(tr("casualties.note"))
     shown = pd.concat(
         [
-            affected,
+            tables.breakdown(ds.figures, "affected-people", tr),
             tables.breakdown(ds.figures, "wounded", tr).iloc[1:],
             tables.breakdown(ds.figures, "deaths", tr).iloc[1:],
         ]
     )
-    _provenance(ds, shown, tr, key="casualties", what=tr("casualties.what"))
+    totals = tables.figures_by_id(ds.figures, ["affected-people", "wounded", "deaths"], tr)
+    affected, wounded, deaths = map(md, totals["value_label"])
+    return {
+        "summary": tr("casualties.summary", affected=affected, wounded=wounded, deaths=deaths),
+        "chart": charts.parts_chart(
+            pd.DataFrame(rows),
+            sources=labels,
+            title=tr("casualties.chart.title"),
+            subtitle=tr("casualties.chart.subtitle", source=labels[GPO]),
+            unit_title=tr("casualties.people"),
+            tr=tr,
+        ),
+        "table": _provenance_table(ds, shown, tr),
+    }
+
+
+def casualties(ds: Dataset, filters, tr: Translator) -> None:
+    st.header(tr("casualties.header"))
+    st.caption(tr("casualties.caption", according=_according_to(ds, GPO, tr)))
+    _not_filtered(filters, tr, tr("casualties.not_filtered"))
+    parts = _memo(("casualties", tr.lang), lambda: _casualties_parts(ds, tr))
+    st.markdown(parts["summary"])
+    _chart(parts["chart"], "casualties")
+    st.caption(tr("casualties.note"))
+    _provenance(ds, None, tr, key="casualties", what=tr("casualties.what"), table=parts["table"])
+
+
+def _property_parts(ds: Dataset, tr: Translator) -> dict:
+    labels = _labels(ds, tr)
+    buildings = tables.breakdown(ds.figures, "buildings-attacked", tr)
+    vehicles = tables.breakdown(ds.figures, "vehicles-destroyed-damaged", tr)
+    return {
+        "buildings": charts.breakdown_chart(
+            buildings,
+            sources=labels,
+            title=tr("property.buildings.title"),
+            subtitle=tr("property.buildings.subtitle", source=labels[MIA]),
+            unit_title=tr("property.buildings.axis"),
+            tr=tr,
+        ),
+        "buildings_table": _provenance_table(ds, buildings, tr),
+        "vehicles": charts.breakdown_chart(
+            vehicles,
+            sources=labels,
+            title=tr("property.vehicles.title"),
+            subtitle=tr("property.vehicles.subtitle", source=labels[MIA]),
+            unit_title=tr("property.vehicles.axis"),
+            tr=tr,
+        ),
+        "vehicles_table": _provenance_table(ds, vehicles, tr),
+    }
 
 
 def property_view(ds: Dataset, filters, tr: Translator) -> None:
     st.header(tr("property.header"))
     st.caption(tr("property.caption", according=_according_to(ds, MIA, tr)))
     _not_filtered(filters, tr, tr("property.not_filtered"))
-    labels = _labels(ds, tr)
-    buildings = tables.breakdown(ds.figures, "buildings-attacked", tr)
-    fig = charts.breakdown_chart(
-        buildings,
-        sources=labels,
-        title=tr("property.buildings.title"),
-        subtitle=tr("property.buildings.subtitle", source=labels[MIA]),
-        unit_title=tr("property.buildings.axis"),
-        tr=tr,
-    )
-    _chart(fig, "buildings")
+    parts = _memo(("property", tr.lang), lambda: _property_parts(ds, tr))
+    _chart(parts["buildings"], "buildings")
     st.caption(tr("property.buildings.note"))
-    _provenance(ds, buildings, tr, key="buildings", what=tr("property.buildings.what"))
-
-    vehicles = tables.breakdown(ds.figures, "vehicles-destroyed-damaged", tr)
-    fig = charts.breakdown_chart(
-        vehicles,
-        sources=labels,
-        title=tr("property.vehicles.title"),
-        subtitle=tr("property.vehicles.subtitle", source=labels[MIA]),
-        unit_title=tr("property.vehicles.axis"),
-        tr=tr,
+    _provenance(
+        ds,
+        None,
+        tr,
+        key="buildings",
+        what=tr("property.buildings.what"),
+        table=parts["buildings_table"],
     )
-    _chart(fig, "vehicles")
-    _provenance(ds, vehicles, tr, key="vehicles", what=tr("property.vehicles.what"))
+    _chart(parts["vehicles"], "vehicles")
+    _provenance(
+        ds,
+        None,
+        tr,
+        key="vehicles",
+        what=tr("property.vehicles.what"),
+        table=parts["vehicles_table"],
+    )
 
     cards = [
         ("businesses-looted", "property.card.businesses"),
@@ -396,7 +468,7 @@ def property_view(ds: Dataset, filters, tr: Translator) -> None:
             ]
         )
     ]
-    shown = tables.with_value_labels(_by_filters(day_figures, filters), tr)
+    shown = _by_filters(day_figures, filters)
     if shown.empty:
         st.info(tr("property.days.empty"))
     else:
@@ -415,14 +487,46 @@ def _figures_table(rows: pd.DataFrame, tr: Translator, labels: dict[str, str] | 
     table = {tr("column.figure"): rows["label"], tr("column.as_stated"): rows["value_label"]}
     if labels is not None:
         table[tr("column.source")] = [labels[s] for s in rows["source_id"]]
-    st.dataframe(pd.DataFrame(table), hide_index=True, width="stretch")
+    return pd.DataFrame(table)
+
+
+_WEAPON_RELATED = [
+    "criminal-cases-0125-illegal-firearms",
+    "criminal-cases-0125-weapons-theft",
+    "detained-0125-weapons-theft",
+    "detained-0125-illegal-firearms",
+]
+
+
+def _weapons_parts(ds: Dataset, tr: Translator) -> dict:
+    labels = _labels(ds, tr)
+    recovered = tables.breakdown(ds.figures, "weapons-recovered", tr)
+    ammo = tables.figures_by_id(ds.figures, ["grenades-recovered", "cartridges-recovered"], tr)
+    grenades, cartridges = (f"**{md(label)}**" for label in ammo["value_label"])
+    related = tables.figures_by_id(ds.figures, _WEAPON_RELATED, tr)
+    return {
+        "chart": charts.breakdown_chart(
+            recovered,
+            sources=labels,
+            title=tr("weapons.chart.title"),
+            subtitle=tr("weapons.chart.subtitle", source=labels[MIA]),
+            unit_title=tr("weapons.chart.axis"),
+            tr=tr,
+        ),
+        "also": tr(
+            "weapons.also",
+            items=f"{tr('weapons.grenades', n=grenades)}; {tr('weapons.cartridges', n=cartridges)}",
+        ),
+        "recovered_table": _provenance_table(ds, pd.concat([recovered, ammo]), tr),
+        "related": _figures_table(related, tr),
+        "related_table": _provenance_table(ds, related, tr),
+    }
 
 
 def weapons(ds: Dataset, filters, tr: Translator) -> None:
     st.header(tr("weapons.header"))
     st.caption(tr("weapons.caption", according=_according_to(ds, MIA, tr)))
     _not_filtered(filters, tr, tr("weapons.not_filtered"))
-    labels = _labels(ds, tr)
     cards = [
         ("civilian-weapons-stolen", "weapons.card.stolen"),
         ("weapons-recovered", "weapons.card.found"),
@@ -430,37 +534,78 @@ def weapons(ds: Dataset, filters, tr: Translator) -> None:
     ]
     _card_grid(ds, cards, tr, per_row=3)
     st.info(tr("weapons.scope"), icon=":material/info:")
-    recovered = tables.breakdown(ds.figures, "weapons-recovered", tr)
-    fig = charts.breakdown_chart(
-        recovered,
-        sources=labels,
-        title=tr("weapons.chart.title"),
-        subtitle=tr("weapons.chart.subtitle", source=labels[MIA]),
-        unit_title=tr("weapons.chart.axis"),
-        tr=tr,
-    )
-    _chart(fig, "weapons-recovered")
-    ammo = tables.figures_by_id(ds.figures, ["grenades-recovered", "cartridges-recovered"], tr)
-    grenades, cartridges = (f"**{md(label)}**" for label in ammo["value_label"])
-    items = f"{tr('weapons.grenades', n=grenades)}; {tr('weapons.cartridges', n=cartridges)}"
-    st.markdown(tr("weapons.also", items=items))
+    parts = _memo(("weapons", tr.lang), lambda: _weapons_parts(ds, tr))
+    _chart(parts["chart"], "weapons-recovered")
+    st.markdown(parts["also"])
     _provenance(
-        ds, pd.concat([recovered, ammo]), tr, key="weapons-recovered", what=tr("weapons.what")
+        ds,
+        None,
+        tr,
+        key="weapons-recovered",
+        what=tr("weapons.what"),
+        table=parts["recovered_table"],
     )
 
     st.subheader(tr("weapons.related.header"))
-    related = tables.figures_by_id(
-        ds.figures,
-        [
-            "criminal-cases-0125-illegal-firearms",
-            "criminal-cases-0125-weapons-theft",
-            "detained-0125-weapons-theft",
-            "detained-0125-illegal-firearms",
-        ],
+    _static_table(parts["related"])
+    _provenance(
+        ds,
+        None,
         tr,
+        key="weapons-cases",
+        what=tr("weapons.related.what"),
+        table=parts["related_table"],
     )
-    _figures_table(related, tr)
-    _provenance(ds, related, tr, key="weapons-cases", what=tr("weapons.related.what"))
+
+
+_LATER_DETENTIONS = [
+    "released-0115",
+    "complaints-0115",
+    "detained-0125-theft-robbery",
+    "detained-0125-weapons-theft",
+    "detained-0125-illegal-firearms",
+]
+
+
+def _cases_parts(ds: Dataset, tr: Translator) -> dict:
+    labels = _labels(ds, tr)
+    at_15 = tables.breakdown(ds.figures, "criminal-cases-0115", tr)
+    by_article = ds.figures[
+        (ds.figures["metric"] == "criminal_cases") & (ds.figures["source_id"] == MIA)
+    ]
+    by_article = tables.with_value_labels(
+        by_article.sort_values("value", ascending=False).assign(depth=0), tr
+    )
+    share = tables.figures_by_id(ds.figures, ["criminal-cases-0125-theft-share"], tr).iloc[0]
+    detained = tables.breakdown(ds.figures, "detained-0115", tr)
+    later = tables.figures_by_id(ds.figures, _LATER_DETENTIONS, tr)
+
+    def chart(rows, title, subtitle, axis):
+        return charts.breakdown_chart(
+            rows, sources=labels, title=title, subtitle=subtitle, unit_title=axis, tr=tr
+        )
+
+    return {
+        "cases_0115": chart(
+            at_15, tr("cases.chart15.title"), tr("source", source=labels[GPO]), tr("cases.axis")
+        ),
+        "cases_0125": chart(
+            by_article,
+            tr("cases.chart25.title"),
+            tr("cases.chart25.subtitle", source=labels[MIA]),
+            tr("cases.axis"),
+        ),
+        "share": tr("cases.share", share=md(share["value_label"])),
+        "cases_table": _provenance_table(ds, pd.concat([at_15, by_article]), tr),
+        "detained": chart(
+            detained,
+            tr("cases.detained.title"),
+            tr("source", source=labels[GPO]),
+            tr("cases.detained.axis"),
+        ),
+        "later": _figures_table(later, tr, labels),
+        "detentions_table": _provenance_table(ds, pd.concat([detained, later]), tr),
+    }
 
 
 def cases(ds: Dataset, filters, tr: Translator) -> None:
@@ -473,73 +618,25 @@ def cases(ds: Dataset, filters, tr: Translator) -> None:
         )
     )
     _not_filtered(filters, tr, tr("cases.not_filtered"))
-    labels = _labels(ds, tr)
+    parts = _memo(("cases", tr.lang), lambda: _cases_parts(ds, tr))
     left, right = st.columns(2)
     with left:
-        at_15 = tables.breakdown(ds.figures, "criminal-cases-0115", tr)
-        _chart(
-            charts.breakdown_chart(
-                at_15,
-                sources=labels,
-                title=tr("cases.chart15.title"),
-                subtitle=tr("source", source=labels[GPO]),
-                unit_title=tr("cases.axis"),
-                tr=tr,
-            ),
-            "cases-0115",
-        )
+        _chart(parts["cases_0115"], "cases-0115")
     with right:
-        by_article = ds.figures[
-            (ds.figures["metric"] == "criminal_cases") & (ds.figures["source_id"] == MIA)
-        ]
-        by_article = by_article.sort_values("value", ascending=False).assign(depth=0)
-        by_article = tables.with_value_labels(by_article, tr)
-        _chart(
-            charts.breakdown_chart(
-                by_article,
-                sources=labels,
-                title=tr("cases.chart25.title"),
-                subtitle=tr("cases.chart25.subtitle", source=labels[MIA]),
-                unit_title=tr("cases.axis"),
-                tr=tr,
-            ),
-            "cases-0125",
-        )
-    share = tables.figures_by_id(ds.figures, ["criminal-cases-0125-theft-share"], tr).iloc[0]
-    st.caption(tr("cases.share", share=md(share["value_label"])))
-    _provenance(ds, pd.concat([at_15, by_article]), tr, key="cases", what=tr("cases.what"))
+        _chart(parts["cases_0125"], "cases-0125")
+    st.caption(parts["share"])
+    _provenance(ds, None, tr, key="cases", what=tr("cases.what"), table=parts["cases_table"])
 
     st.subheader(tr("cases.detentions.header"))
-    detained = tables.breakdown(ds.figures, "detained-0115", tr)
-    _chart(
-        charts.breakdown_chart(
-            detained,
-            sources=labels,
-            title=tr("cases.detained.title"),
-            subtitle=tr("source", source=labels[GPO]),
-            unit_title=tr("cases.detained.axis"),
-            tr=tr,
-        ),
-        "detained-0115",
-    )
-    later = tables.figures_by_id(
-        ds.figures,
-        [
-            "released-0115",
-            "complaints-0115",
-            "detained-0125-theft-robbery",
-            "detained-0125-weapons-theft",
-            "detained-0125-illegal-firearms",
-        ],
-        tr,
-    )
-    _figures_table(later, tr, labels)
+    _chart(parts["detained"], "detained-0115")
+    _static_table(parts["later"])
     _provenance(
         ds,
-        pd.concat([detained, later]),
+        None,
         tr,
         key="detentions",
         what=tr("cases.detentions.what"),
+        table=parts["detentions_table"],
     )
 
 
@@ -638,7 +735,8 @@ def sources_view(ds: Dataset, filters, tr: Translator) -> None:
     st.markdown(tr("sources.languages"))
     st.subheader(tr("sources.licence.header"))
     st.markdown(tr("sources.licence"))
-    st.code(tr("sources.citation"), language=None, wrap_lines=True)
+    # A quote block, not st.code: the code block would load a syntax-highlighting bundle.
+    st.markdown("> " + md(tr("sources.citation")))
 
 
 def sidebar_footer(tr: Translator) -> None:

@@ -81,7 +81,7 @@ def test_region_filter_colours_only_almaty(at):
 
 def test_nationwide_measures_are_listed_under_the_map(at):
     at.slider(key="dates").set_value((dt.date(2022, 1, 5), dt.date(2022, 1, 5))).run()
-    listed = at.dataframe[0].value
+    listed = at.table[0].value
     assert {"Nationwide", "Several regions, not named"} <= set(listed["Where"])
     assert "State of emergency" in set(listed["Category"])
 
