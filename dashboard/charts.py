@@ -193,10 +193,13 @@ def breakdown_chart(
     qualifier in their label ("over 500").
     """
     indent = "\u2003"
-    labels = [
-        f"{indent * int(d)}{label}" for d, label in zip(rows["depth"], rows["label"], strict=True)
-    ]
     derived = rows["derived"].astype(bool).tolist()
+    # A derived rest sits indented under its whole, so "Not itemised" says enough there.
+    names = [
+        str(b)[:1].upper() + str(b)[1:] if d else label
+        for d, b, label in zip(derived, rows["breakdown"], rows["label"], strict=True)
+    ]
+    labels = [f"{indent * int(d)}{name}" for d, name in zip(rows["depth"], names, strict=True)]
     fig = go.Figure(
         go.Bar(
             y=labels,

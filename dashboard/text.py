@@ -178,3 +178,19 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$])")
 def md(text: str) -> str:
     """Data text made safe for st.markdown: every Markdown, HTML and LaTeX character escaped."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def markdown_table(table: pd.DataFrame) -> str:
+    """A DataFrame as a GitHub-flavoured Markdown table, every cell escaped with `md`."""
+
+    def cell(value) -> str:
+        return "" if pd.isna(value) else md(" ".join(str(value).split()))
+
+    lines = [
+        "| " + " | ".join(cell(c) for c in table.columns) + " |",
+        "|" + "---|" * len(table.columns),
+    ]
+    lines += [
+        "| " + " | ".join(cell(v) for v in row) + " |" for row in table.itertuples(index=False)
+    ]
+    return "\n".join(lines)

@@ -17,7 +17,7 @@ from dashboard import charts, tables, urlstate
 from dashboard import spread as regional
 from dashboard.data import Dataset
 from dashboard.i18n import EN, Translator
-from dashboard.text import md
+from dashboard.text import markdown_table, md
 
 PLOTLY_CONFIG = {
     "displaylogo": False,
@@ -60,14 +60,13 @@ def _chart(fig, key: str) -> None:
 
 
 def _static_table(table: pd.DataFrame) -> None:
-    """A small table as plain HTML: unlike st.dataframe it loads no data-grid bundle.
+    """A small table as a Markdown table.
 
-    st.table renders text cells as Markdown, so data text is escaped first.
+    st.dataframe and st.table would each load the Arrow and data-grid bundles (over a
+    megabyte) on pages that otherwise need only the chart's; the Markdown renderer is
+    already loaded. Every cell is escaped, so data text cannot inject Markdown or HTML.
     """
-    shown = table.copy()
-    for column in shown.columns:
-        shown[column] = shown[column].map(lambda v: md(v) if isinstance(v, str) else v)
-    st.table(shown, hide_index=True)
+    st.markdown(markdown_table(table))
 
 
 def _provenance_table(ds: Dataset, rows: pd.DataFrame, tr: Translator) -> pd.DataFrame:

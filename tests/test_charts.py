@@ -50,6 +50,7 @@ def breakdown_rows():
         {
             "figure_id": ["all", "a", "a1", "all--rest"],
             "label": ["All", "Part A", "Part of A", "All, not itemised (derived)"],
+            "breakdown": [None, "a", "a1", "not itemised"],
             "depth": [0, 1, 2, 1],
             "value": [515, 133, 75, 155],
             "value_label": ["515", "133", "75", "155"],
@@ -213,7 +214,7 @@ def test_breakdown_indents_parts_by_depth():
         "All",
         f"{indent}Part A",
         f"{indent * 2}Part of A",
-        f"{indent}All, not itemised (derived)",
+        f"{indent}Not itemised",
     ]
     assert fig.layout.yaxis.autorange == "reversed"
     assert fig.layout.xaxis.title.text == "Weapons"

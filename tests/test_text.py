@@ -5,7 +5,14 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from dashboard.text import attribution, format_day, format_number, value_label, wrap
+from dashboard.text import (
+    attribution,
+    format_day,
+    format_number,
+    markdown_table,
+    value_label,
+    wrap,
+)
 
 
 @pytest.mark.parametrize(
@@ -102,3 +109,11 @@ def test_wrap_breaks_long_quotes_without_losing_words():
     assert len(lines) > 1
     assert all(len(line) <= 20 for line in lines)
     assert " ".join(lines) == quote
+
+
+def test_markdown_table_escapes_every_cell_so_data_cannot_inject_markup():
+    table = pd.DataFrame({"Quote": ["a | b", "<b>x</b> *y*"], "N": ["1", "2"]})
+    lines = markdown_table(table).splitlines()
+    assert lines[0] == "| Quote | N |"
+    assert lines[2] == "| a \\| b | 1 |"
+    assert "<b>" not in lines[3] and "\\*y\\*" in lines[3]
