@@ -69,40 +69,59 @@ def language_switch() -> Translator:
     return Translator(language(lang))
 
 
-def sidebar_filters(ds: Dataset, tr: Translator) -> Filters:
-    """Date range and regions, both kept in the URL so that a link reproduces the view."""
-    names = dict(zip(ds.regions["region_id"], ds.regions["name"], strict=True))
+def link_notices(ds: Dataset, tr: Translator) -> None:
+    """Say which parts of the link the page could not use (see dashboard.urlstate)."""
+    names = ds.regions["name"]
+    params = _raw_query_params()
     for notice in urlstate.url_notices(
-        _raw_query_params(),
-        region_labels=names.values(),
-        first=FIRST_DAY,
-        last=LAST_DAY,
-        tr=tr,
+        params, region_labels=names, first=FIRST_DAY, last=LAST_DAY, tr=tr
     ):
         st.warning(notice, icon=":material/link_off:")
-    with st.sidebar:
-        start, end = st.slider(
-            tr("sidebar.dates"),
-            min_value=FIRST_DAY,
-            max_value=LAST_DAY,
-            value=(FIRST_DAY, LAST_DAY),
-            format=tr("format.slider"),
-            key=urlstate.DATES,
-            bind="query-params",
-            help=tr("sidebar.dates.help"),
-        )
-        region_ids = st.multiselect(
-            tr("sidebar.regions"),
-            options=sorted(names, key=names.get),
-            format_func=names.get,
-            key=urlstate.REGIONS,
-            bind="query-params",
-            placeholder=tr("sidebar.regions.placeholder"),
-            help=tr("sidebar.regions.help"),
-        )
+
+
+@st.fragment
+def sidebar_filters(ds: Dataset, tr: Translator) -> Filters:
+    """Date range and regions, both kept in the URL so that a link reproduces the view.
+
+    A fragment: moving the slider or changing the regions reruns only this, and the whole
+    page reruns only when the view on screen uses the filters. Views of national totals
+    say so here instead of rebuilding their charts for nothing.
+    """
+    from dashboard import views
+
+    names = dict(zip(ds.regions["region_id"], ds.regions["name"], strict=True))
+    start, end = st.slider(
+        tr("sidebar.dates"),
+        min_value=FIRST_DAY,
+        max_value=LAST_DAY,
+        value=(FIRST_DAY, LAST_DAY),
+        format=tr("format.slider"),
+        key=urlstate.DATES,
+        bind="query-params",
+        help=tr("sidebar.dates.help"),
+    )
+    region_ids = st.multiselect(
+        tr("sidebar.regions"),
+        options=sorted(names, key=names.get),
+        format_func=names.get,
+        key=urlstate.REGIONS,
+        bind="query-params",
+        placeholder=tr("sidebar.regions.placeholder"),
+        help=tr("sidebar.regions.help"),
+    )
     # A link may carry its dates in reverse order; the slider keeps them as given.
     start, end = sorted((start, end))
-    return Filters(start=start, end=end, region_ids=tuple(region_ids))
+    filters = Filters(start=start, end=end, region_ids=tuple(region_ids))
+    views.set_filters(filters)
+    if views.shows_totals():
+        st.caption(tr("sidebar.not_filtered"))
+    elif views.uses_filters() and not st.session_state.get(_FULL_RUN):
+        st.rerun(scope="app")
+    return filters
+
+
+# Set while the whole page runs, so that the filters fragment can tell its own reruns apart.
+_FULL_RUN = "_qantar_full_run"
 
 
 def main() -> None:
@@ -121,8 +140,13 @@ def main() -> None:
 
     from dashboard import views  # imported late: plotly is only needed once data loaded
 
-    filters = sidebar_filters(ds, tr)
-    page = st.navigation(views.pages(filters, tr))
-    with st.sidebar:
-        views.sidebar_footer(tr)
-    page.run()
+    link_notices(ds, tr)
+    page = views.navigation(tr)
+    st.session_state[_FULL_RUN] = True
+    try:
+        with st.sidebar:
+            sidebar_filters(ds, tr)
+            views.sidebar_footer(tr)
+        page.run()
+    finally:
+        st.session_state[_FULL_RUN] = False

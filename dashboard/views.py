@@ -135,7 +135,6 @@ def overview(ds: Dataset, filters, tr: Translator) -> None:
     st.title(tr("overview.title"))
     st.markdown(tr("overview.intro"))
     st.warning(tr("app.caveat"), icon=":material/info:")
-    _not_filtered(filters, tr, tr("overview.not_filtered"))
     cards = [
         ("deaths", "overview.card.deaths"),
         ("wounded", "overview.card.wounded"),
@@ -389,7 +388,6 @@ def _casualties_parts(ds: Dataset, tr: Translator) -> dict:
 def casualties(ds: Dataset, filters, tr: Translator) -> None:
     st.header(tr("casualties.header"))
     st.caption(tr("casualties.caption", according=_according_to(ds, GPO, tr)))
-    _not_filtered(filters, tr, tr("casualties.not_filtered"))
     parts = _memo(("casualties", tr.lang), lambda: _casualties_parts(ds, tr))
     st.markdown(parts["summary"])
     _chart(parts["chart"], "casualties")
@@ -525,7 +523,6 @@ def _weapons_parts(ds: Dataset, tr: Translator) -> dict:
 def weapons(ds: Dataset, filters, tr: Translator) -> None:
     st.header(tr("weapons.header"))
     st.caption(tr("weapons.caption", according=_according_to(ds, MIA, tr)))
-    _not_filtered(filters, tr, tr("weapons.not_filtered"))
     cards = [
         ("civilian-weapons-stolen", "weapons.card.stolen"),
         ("weapons-recovered", "weapons.card.found"),
@@ -616,7 +613,6 @@ def cases(ds: Dataset, filters, tr: Translator) -> None:
             according_mia=_according_to(ds, MIA, tr),
         )
     )
-    _not_filtered(filters, tr, tr("cases.not_filtered"))
     parts = _memo(("cases", tr.lang), lambda: _cases_parts(ds, tr))
     left, right = st.columns(2)
     with left:
@@ -762,7 +758,12 @@ def _datapackage_bytes() -> bytes:
     return build_datapackage_zip(load_dataset())
 
 
-_STATE = "_qantar_page_state"
+_FILTERS = "_qantar_filters"
+_VIEW = "_qantar_view"
+# Views whose content depends on the date and region filters, and views of national totals
+# that the filters do not change (the sources view is neither).
+FILTERED_VIEWS = frozenset({"participants", "spread", "property", "chronology"})
+TOTALS_VIEWS = frozenset({"overview", "casualties", "weapons", "cases"})
 _PAGES = (
     ("overview", ":material/dashboard:"),
     ("participants", ":material/groups:"),
@@ -776,13 +777,8 @@ _PAGES = (
 )
 
 
-def pages(filters, tr: Translator = EN) -> list:
-    """One st.Page per view file in dashboard/pages/; the overview is the landing page.
-
-    The filters and the translator are read once by the entry script and handed to the
-    page through session state, because a page file runs inside the same script run.
-    """
-    st.session_state[_STATE] = (filters, tr)
+def pages(tr: Translator = EN) -> list:
+    """One st.Page per view file in dashboard/pages/; the overview is the landing page."""
     return [
         st.Page(
             f"dashboard/pages/{name}.py",
@@ -795,9 +791,36 @@ def pages(filters, tr: Translator = EN) -> list:
     ]
 
 
+def navigation(tr: Translator):
+    """st.navigation over the views; remembers which view is on screen for the filters."""
+    page = st.navigation(pages(tr))
+    st.session_state[_VIEW] = page.url_path or "overview"
+    st.session_state[_TRANSLATOR] = tr
+    return page
+
+
+def uses_filters() -> bool:
+    return st.session_state.get(_VIEW) in FILTERED_VIEWS
+
+
+def shows_totals() -> bool:
+    return st.session_state.get(_VIEW) in TOTALS_VIEWS
+
+
+def set_filters(filters) -> None:
+    st.session_state[_FILTERS] = filters
+
+
+_TRANSLATOR = "_qantar_translator"
+
+
 def context() -> tuple[Dataset, object, Translator]:
-    """(dataset in the page's language, filters, translator) for the page file being run."""
+    """(dataset in the page's language, filters, translator) for the page file being run.
+
+    The entry script reads them once per run and hands them over through session state,
+    because a page file runs inside the same script run.
+    """
     from dashboard.app import localised_dataset
 
-    filters, tr = st.session_state[_STATE]
-    return localised_dataset(tr.lang), filters, tr
+    tr = st.session_state[_TRANSLATOR]
+    return localised_dataset(tr.lang), st.session_state[_FILTERS], tr

@@ -211,12 +211,13 @@ def test_headline_cards_keep_the_qualifier_and_hold_the_quote():
     assert len(cards) == 8
 
 
-def test_overview_says_filters_do_not_change_headline_totals():
+def test_views_of_national_totals_say_the_filters_do_not_change_them():
     at = open_page("overview")
-    assert not any("do not change them" in i.value for i in at.info)
+    assert any("do not change them" in c.value for c in at.sidebar.caption)
     at.slider(key="dates").set_value((date(2022, 1, 4), date(2022, 1, 5))).run()
-    assert any("do not change them" in i.value for i in at.info)
     assert {m.label: m.value for m in at.metric}["Deaths"] == "225"
+    at.switch_page("dashboard/pages/participants.py").run()
+    assert not any("do not change them" in c.value for c in at.sidebar.caption)
 
 
 # --- broken data --------------------------------------------------------------------------
