@@ -41,7 +41,7 @@ TOWN_COLOUR = style.OKABE_ITO[7]
 
 MAP_CENTER = {"lat": 48.2, "lon": 67.5}
 MAP_ZOOM = 3.3
-MAP_HEIGHT = 520
+MAP_HEIGHT = 460
 
 UNIT_COLUMNS = ["region_id", "name", "status", "severity", "category", "dates", "places", "hover"]
 _GROUP_NOTE = {"state_measure": "spread.note.state_measure", "situation": "spread.note.situation"}

@@ -69,6 +69,20 @@ def _static_table(table: pd.DataFrame) -> None:
     st.markdown(markdown_table(table))
 
 
+def _breakdown_chart(
+    rows: pd.DataFrame,
+    labels: dict[str, str],
+    tr: Translator,
+    *,
+    title: str,
+    subtitle: str,
+    axis: str,
+):
+    return charts.breakdown_chart(
+        rows, sources=labels, title=title, subtitle=subtitle, unit_title=axis, tr=tr
+    )
+
+
 def _provenance_table(ds: Dataset, rows: pd.DataFrame, tr: Translator) -> pd.DataFrame:
     return tables.provenance(rows, ds.sources, tr)
 
@@ -400,22 +414,22 @@ def _property_parts(ds: Dataset, tr: Translator) -> dict:
     buildings = tables.breakdown(ds.figures, "buildings-attacked", tr)
     vehicles = tables.breakdown(ds.figures, "vehicles-destroyed-damaged", tr)
     return {
-        "buildings": charts.breakdown_chart(
+        "buildings": _breakdown_chart(
             buildings,
-            sources=labels,
+            labels,
+            tr,
             title=tr("property.buildings.title"),
             subtitle=tr("property.buildings.subtitle", source=labels[MIA]),
-            unit_title=tr("property.buildings.axis"),
-            tr=tr,
+            axis=tr("property.buildings.axis"),
         ),
         "buildings_table": _provenance_table(ds, buildings, tr),
-        "vehicles": charts.breakdown_chart(
+        "vehicles": _breakdown_chart(
             vehicles,
-            sources=labels,
+            labels,
+            tr,
             title=tr("property.vehicles.title"),
             subtitle=tr("property.vehicles.subtitle", source=labels[MIA]),
-            unit_title=tr("property.vehicles.axis"),
-            tr=tr,
+            axis=tr("property.vehicles.axis"),
         ),
         "vehicles_table": _provenance_table(ds, vehicles, tr),
     }
@@ -502,13 +516,13 @@ def _weapons_parts(ds: Dataset, tr: Translator) -> dict:
     grenades, cartridges = (f"**{md(label)}**" for label in ammo["value_label"])
     related = tables.figures_by_id(ds.figures, _WEAPON_RELATED, tr)
     return {
-        "chart": charts.breakdown_chart(
+        "chart": _breakdown_chart(
             recovered,
-            sources=labels,
+            labels,
+            tr,
             title=tr("weapons.chart.title"),
             subtitle=tr("weapons.chart.subtitle", source=labels[MIA]),
-            unit_title=tr("weapons.chart.axis"),
-            tr=tr,
+            axis=tr("weapons.chart.axis"),
         ),
         "also": tr(
             "weapons.also",
@@ -575,29 +589,32 @@ def _cases_parts(ds: Dataset, tr: Translator) -> dict:
     share = tables.figures_by_id(ds.figures, ["criminal-cases-0125-theft-share"], tr).iloc[0]
     detained = tables.breakdown(ds.figures, "detained-0115", tr)
     later = tables.figures_by_id(ds.figures, _LATER_DETENTIONS, tr)
-
-    def chart(rows, title, subtitle, axis):
-        return charts.breakdown_chart(
-            rows, sources=labels, title=title, subtitle=subtitle, unit_title=axis, tr=tr
-        )
-
     return {
-        "cases_0115": chart(
-            at_15, tr("cases.chart15.title"), tr("source", source=labels[GPO]), tr("cases.axis")
+        "cases_0115": _breakdown_chart(
+            at_15,
+            labels,
+            tr,
+            title=tr("cases.chart15.title"),
+            subtitle=tr("source", source=labels[GPO]),
+            axis=tr("cases.axis"),
         ),
-        "cases_0125": chart(
+        "cases_0125": _breakdown_chart(
             by_article,
-            tr("cases.chart25.title"),
-            tr("cases.chart25.subtitle", source=labels[MIA]),
-            tr("cases.axis"),
+            labels,
+            tr,
+            title=tr("cases.chart25.title"),
+            subtitle=tr("cases.chart25.subtitle", source=labels[MIA]),
+            axis=tr("cases.axis"),
         ),
         "share": tr("cases.share", share=md(share["value_label"])),
         "cases_table": _provenance_table(ds, pd.concat([at_15, by_article]), tr),
-        "detained": chart(
+        "detained": _breakdown_chart(
             detained,
-            tr("cases.detained.title"),
-            tr("source", source=labels[GPO]),
-            tr("cases.detained.axis"),
+            labels,
+            tr,
+            title=tr("cases.detained.title"),
+            subtitle=tr("source", source=labels[GPO]),
+            axis=tr("cases.detained.axis"),
         ),
         "later": _figures_table(later, tr, labels),
         "detentions_table": _provenance_table(ds, pd.concat([detained, later]), tr),
