@@ -192,17 +192,22 @@ def breakdown_chart(
     Derived rests ("not itemised") are hatched and say so; bars keep the statement's
     qualifier in their label ("over 500").
     """
-    indent = "\u2003"
     derived = rows["derived"].astype(bool).tolist()
-    # A derived rest sits indented under its whole, so "Not itemised" says enough there.
+    # A derived rest sits under its whole, so "Not itemised" says enough there.
     names = [
         str(b)[:1].upper() + str(b)[1:] if d else label
         for d, b, label in zip(derived, rows["breakdown"], rows["label"], strict=True)
     ]
-    labels = [f"{indent * int(d)}{name}" for d, name in zip(rows["depth"], names, strict=True)]
+    # Plotly trims leading spaces from tick labels, so depth is shown with a visible mark
+    # ("↳", "· ↳"), and rows are placed by position so equal labels never merge.
+    labels = [
+        name if depth == 0 else "· " * (int(depth) - 1) + "↳ " + name
+        for depth, name in zip(rows["depth"], names, strict=True)
+    ]
+    positions = list(range(len(labels)))
     fig = go.Figure(
         go.Bar(
-            y=labels,
+            y=positions,
             x=rows["value"].astype(float).tolist(),
             orientation="h",
             text=[
@@ -227,7 +232,9 @@ def breakdown_chart(
             showlegend=False,
         )
     )
-    fig.update_yaxes(autorange="reversed", title=None, automargin=True)
+    fig.update_yaxes(
+        tickvals=positions, ticktext=labels, autorange="reversed", title=None, automargin=True
+    )
     fig.update_xaxes(title=unit_title, tickformat=",", rangemode="tozero")
     return _layout(fig, title, subtitle, tr, height=max(220, 60 + 38 * len(rows)))
 

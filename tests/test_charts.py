@@ -205,19 +205,29 @@ def test_breakdown_labels_say_derived_only_on_derived_rows():
     assert "Quote A." in bar.customdata[1][1]
 
 
-def test_breakdown_indents_parts_by_depth():
+def test_breakdown_marks_parts_by_depth_with_a_visible_sign():
+    # Plotly trims leading spaces from tick labels, so depth must not rely on them.
     fig = breakdown_chart(
         breakdown_rows(), sources={}, title=TITLE, subtitle=SUBTITLE, unit_title="Weapons"
     )
-    indent = "\u2003"
-    assert list(fig.data[0].y) == [
+    assert list(fig.layout.yaxis.ticktext) == [
         "All",
-        f"{indent}Part A",
-        f"{indent * 2}Part of A",
-        f"{indent}Not itemised",
+        "↳ Part A",
+        "· ↳ Part of A",
+        "↳ Not itemised",
     ]
+    assert all(label == label.strip() for label in fig.layout.yaxis.ticktext)
     assert fig.layout.yaxis.autorange == "reversed"
     assert fig.layout.xaxis.title.text == "Weapons"
+
+
+def test_breakdown_rows_with_equal_labels_stay_separate_bars():
+    rows = breakdown_rows().assign(
+        breakdown=[None, "x", "x", "x"], derived=[False, True, True, True]
+    )
+    fig = breakdown_chart(rows, sources={}, title=TITLE, subtitle=SUBTITLE, unit_title="W")
+    assert list(fig.data[0].y) == [0, 1, 2, 3]
+    assert list(fig.data[0].x) == [515, 133, 75, 155]
 
 
 # --- parts --------------------------------------------------------------------------------
