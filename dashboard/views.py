@@ -2,7 +2,7 @@
 
 A view reads the filters, asks `dashboard.tables` for the rows it shows, hands them to a
 builder in `dashboard.charts`, and puts each number's quote and source one click away.
-Views with no date or region dimension say so when a filter is set.
+Views of national totals say so under the filters (dashboard.app.sidebar_filters).
 """
 
 from __future__ import annotations
@@ -87,21 +87,21 @@ def _provenance_table(ds: Dataset, rows: pd.DataFrame, tr: Translator) -> pd.Dat
     return tables.provenance(rows, ds.sources, tr)
 
 
-def _provenance(
-    ds: Dataset,
-    rows: pd.DataFrame | None,
+def _quotes(
+    table: pd.DataFrame,
     tr: Translator,
     *,
     key: str,
     what: str,
-    table: pd.DataFrame | None = None,
+    shown: pd.DataFrame | None = None,
 ) -> None:
-    """The verbatim quote and source of every number on the chart above, and a CSV of it."""
-    if table is None:
-        table = _provenance_table(ds, rows, tr)
+    """The verbatim quote and source of everything on the chart above, and a CSV of it.
+
+    `shown` is the table as displayed (numbers written for the page's language) where it
+    differs from the one downloaded.
+    """
     with st.expander(tr("common.quotes", what=what)):
-        value = tr("column.value")
-        _static_table(table.assign(**{value: table[value].map(tr.number)}))
+        _static_table(table if shown is None else shown)
         st.download_button(
             tr("common.download_table"),
             data=lambda: table.to_csv(index=False).encode("utf-8"),
@@ -111,6 +111,13 @@ def _provenance(
             key=f"download-{key}",
             icon=":material/download:",
         )
+
+
+def _provenance(table: pd.DataFrame, tr: Translator, *, key: str, what: str) -> None:
+    """`_quotes` for a table of figures from `tables.provenance`."""
+    value = tr("column.value")
+    shown = table.assign(**{value: table[value].map(tr.number)})
+    _quotes(table, tr, key=key, what=what, shown=shown)
 
 
 def _not_filtered(filters, tr: Translator, what: str) -> None:
@@ -212,25 +219,13 @@ def participants(ds: Dataset, filters, tr: Translator) -> None:
         st.markdown(tr("participants.gaps"))
         for gap in parts["gaps"].itertuples():
             st.markdown(f"- **{md(tr.day(gap.day))}**: {md(gap.note)}")
-    _provenance(
-        ds,
-        parts["points"],
-        tr,
-        key="participants",
-        what=tr("participants.what"),
-        table=parts["points_table"],
-    )
+    _provenance(parts["points_table"], tr, key="participants", what=tr("participants.what"))
 
     st.subheader(tr("participants.regions.header"))
     _chart(parts["regions_chart"], "regions-reached")
     st.caption(tr("participants.regions.caption"))
     _provenance(
-        ds,
-        None,
-        tr,
-        key="regions-reached",
-        what=tr("participants.regions.what"),
-        table=parts["reported_table"],
+        parts["reported_table"], tr, key="regions-reached", what=tr("participants.regions.what")
     )
 
 
@@ -247,21 +242,6 @@ def _event_table(ds: Dataset, rows: pd.DataFrame, tr: Translator) -> pd.DataFram
             tr("column.source"): [labels.get(s, s) for s in rows["source_id"]],
         }
     )
-
-
-def _event_quotes(table: pd.DataFrame, tr: Translator, *, key: str, what: str) -> None:
-    """The verbatim quote and source of every happening shown above, and a CSV of it."""
-    with st.expander(tr("common.quotes", what=what)):
-        _static_table(table)
-        st.download_button(
-            tr("common.download_table"),
-            data=lambda: table.to_csv(index=False).encode("utf-8"),
-            file_name=f"qantar-{key}.csv",
-            on_click="ignore",
-            mime="text/csv",
-            key=f"download-{key}",
-            icon=":material/download:",
-        )
 
 
 def _show_day(day) -> None:
@@ -350,13 +330,13 @@ def spread(ds: Dataset, filters, tr: Translator) -> None:
         st.caption(tr("spread.unplaced.none"))
     else:
         _static_table(parts["unplaced"])
-    _event_quotes(parts["map_quotes"], tr, key="spread-map", what=tr("spread.what.map"))
+    _quotes(parts["map_quotes"], tr, key="spread-map", what=tr("spread.what.map"))
 
     st.subheader(tr("spread.matrix.header"))
     _chart(parts["matrix"], "spread-days")
     shown = tr("spread.matrix.chosen") if filters.region_ids else tr("spread.matrix.all")
     st.caption(f"{tr('spread.matrix.caption')} {shown}")
-    _event_quotes(parts["matrix_quotes"], tr, key="spread-days", what=tr("spread.what.matrix"))
+    _quotes(parts["matrix_quotes"], tr, key="spread-days", what=tr("spread.what.matrix"))
 
 
 def _casualties_parts(ds: Dataset, tr: Translator) -> dict:
@@ -406,7 +386,7 @@ def casualties(ds: Dataset, filters, tr: Translator) -> None:
     st.markdown(parts["summary"])
     _chart(parts["chart"], "casualties")
     st.caption(tr("casualties.note"))
-    _provenance(ds, None, tr, key="casualties", what=tr("casualties.what"), table=parts["table"])
+    _provenance(parts["table"], tr, key="casualties", what=tr("casualties.what"))
 
 
 def _property_parts(ds: Dataset, tr: Translator) -> dict:
@@ -442,23 +422,9 @@ def property_view(ds: Dataset, filters, tr: Translator) -> None:
     parts = _memo(("property", tr.lang), lambda: _property_parts(ds, tr))
     _chart(parts["buildings"], "buildings")
     st.caption(tr("property.buildings.note"))
-    _provenance(
-        ds,
-        None,
-        tr,
-        key="buildings",
-        what=tr("property.buildings.what"),
-        table=parts["buildings_table"],
-    )
+    _provenance(parts["buildings_table"], tr, key="buildings", what=tr("property.buildings.what"))
     _chart(parts["vehicles"], "vehicles")
-    _provenance(
-        ds,
-        None,
-        tr,
-        key="vehicles",
-        what=tr("property.vehicles.what"),
-        table=parts["vehicles_table"],
-    )
+    _provenance(parts["vehicles_table"], tr, key="vehicles", what=tr("property.vehicles.what"))
 
     cards = [
         ("businesses-looted", "property.card.businesses"),
@@ -483,7 +449,12 @@ def property_view(ds: Dataset, filters, tr: Translator) -> None:
     if shown.empty:
         st.info(tr("property.days.empty"))
     else:
-        _provenance(ds, shown, tr, key="property-days", what=tr("property.days.what"))
+        _provenance(
+            _provenance_table(ds, shown, tr),
+            tr,
+            key="property-days",
+            what=tr("property.days.what"),
+        )
 
 
 def _by_filters(figures: pd.DataFrame, filters) -> pd.DataFrame:
@@ -547,25 +518,11 @@ def weapons(ds: Dataset, filters, tr: Translator) -> None:
     parts = _memo(("weapons", tr.lang), lambda: _weapons_parts(ds, tr))
     _chart(parts["chart"], "weapons-recovered")
     st.markdown(parts["also"])
-    _provenance(
-        ds,
-        None,
-        tr,
-        key="weapons-recovered",
-        what=tr("weapons.what"),
-        table=parts["recovered_table"],
-    )
+    _provenance(parts["recovered_table"], tr, key="weapons-recovered", what=tr("weapons.what"))
 
     st.subheader(tr("weapons.related.header"))
     _static_table(parts["related"])
-    _provenance(
-        ds,
-        None,
-        tr,
-        key="weapons-cases",
-        what=tr("weapons.related.what"),
-        table=parts["related_table"],
-    )
+    _provenance(parts["related_table"], tr, key="weapons-cases", what=tr("weapons.related.what"))
 
 
 _LATER_DETENTIONS = [
@@ -637,19 +594,12 @@ def cases(ds: Dataset, filters, tr: Translator) -> None:
     with right:
         _chart(parts["cases_0125"], "cases-0125")
     st.caption(parts["share"])
-    _provenance(ds, None, tr, key="cases", what=tr("cases.what"), table=parts["cases_table"])
+    _provenance(parts["cases_table"], tr, key="cases", what=tr("cases.what"))
 
     st.subheader(tr("cases.detentions.header"))
     _chart(parts["detained"], "detained-0115")
     _static_table(parts["later"])
-    _provenance(
-        ds,
-        None,
-        tr,
-        key="detentions",
-        what=tr("cases.detentions.what"),
-        table=parts["detentions_table"],
-    )
+    _provenance(parts["detentions_table"], tr, key="detentions", what=tr("cases.detentions.what"))
 
 
 def chronology(ds: Dataset, filters, tr: Translator) -> None:
