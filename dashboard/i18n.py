@@ -70,7 +70,31 @@ class Translator:
         return text.format_day_month(day, self.lang)
 
     def value_label(self, value, qualifier: str, as_written: str = "", unit: str = "") -> str:
-        return text.value_label(value, qualifier, as_written, unit, self.lang)
+        """The number with its qualifier, as a reader should see it on a chart or card.
+
+        Where the statement states two numbers ("almost 37,000 people (36,831)") both are
+        kept: in English its own words, in another language the rounded number with its
+        qualifier and the exact one in brackets. Units are named in titles and axes, not
+        after each number: "over 87 billion".
+        """
+        if self.lang == DEFAULT and text.numbers_stated(as_written) > 1:
+            return as_written
+        reading = text.rounded_reading(as_written)
+        if reading is not None:
+            rounded, said = reading
+            return f"{self.qualified(rounded, said)} ({self.number(value)})"
+        shown = text.format_percent(value, self.lang) if unit == "percent" else None
+        return self.qualified(value, qualifier, shown=shown)
+
+    def qualified(self, value, qualifier: str, *, shown: str | None = None) -> str:
+        """'over 700' / 'более 700' / '700-ден астам': the catalogue's words around a number."""
+        number = self.number(value) if shown is None else shown
+        if qualifier == "exact":
+            return number
+        ending = text.kk_ending(int(value), qualifier) if self.lang == "kk" else ""
+        if ending and number[-1].isalpha():  # "87 миллиардтан": the ending joins a word directly
+            ending = ending.lstrip("-")
+        return self(f"qualifier.{qualifier}.value", n=number + ending)
 
     def attribution(self, organisation: str, published) -> str:
         return self("attribution", organisation=organisation, date=self.day(published))

@@ -21,8 +21,6 @@ OKABE_ITO = [
 STATED_COLOUR = "#0072B2"
 DERIVED_COLOUR = "#8FB8DE"
 DERIVED_PATTERN = "/"
-LAW_ENFORCEMENT_COLOUR = "#0072B2"
-OTHERS_COLOUR = "#E69F00"
 REPORTED_COLOUR = "#0072B2"
 NAMED_COLOUR = "#E69F00"
 GAP_COLOUR = "#6B6B6B"
@@ -47,8 +45,3 @@ SEVERITY_COLOURS = {
 NOT_NAMED_COLOUR = "#E8E8E8"
 
 FONT_FAMILY = "sans-serif"
-
-PRELIMINARY_CAVEAT = (
-    "These are preliminary official figures of the Kazakh authorities, as published in "
-    "January 2022; the statements themselves say they are subject to change."
-)

@@ -2,8 +2,8 @@
 
 Numbers and dates follow CLDR through Babel (36,831 / 36 831; 4 January 2022 / 4 января
 2022 г. / 2022 ж. 4 қаңтар), so that "over 700", "almost 37,000 (36,831)" and the source
-line read the same everywhere. The wording around a number ("over {n}") comes from the
-interface catalogues in dashboard/locales/.
+line read the same everywhere. Pure formatting: the wording
+around a number ("over {n}") is the translator's job (`dashboard.i18n.Translator.value_label`).
 """
 
 from __future__ import annotations
@@ -91,45 +91,30 @@ def format_number(value: float | int, lang: str = "en") -> str:
     return format_decimal(number, locale=locale)
 
 
-def _qualified(number: str, qualifier: str, lang: str, value: int | float) -> str:
-    from dashboard.i18n import Translator  # the catalogue holds the words around a number
-
-    if qualifier == "exact":
-        return number
-    ending = kk_ending(int(value), qualifier) if lang == "kk" else ""
-    if ending and number[-1].isalpha():  # "87 миллиардтан": the ending joins a word directly
-        ending = ending.lstrip("-")
-    return Translator(lang)(f"qualifier.{qualifier}.value", n=number + ending)
+def numbers_stated(as_written: str) -> int:
+    """How many numbers the statement's wording holds ('almost 37,000 people (36,831)' -> 2)."""
+    return len(_NUMBER.findall(as_written or ""))
 
 
-def value_label(
-    value: float | int,
-    qualifier: str,
-    as_written: str = "",
-    unit: str = "",
-    lang: str = "en",
-) -> str:
-    """The number with its qualifier, as a reader should see it on a chart or card.
+_ROUNDED_THEN_EXACT = re.compile(r"(\d[\d,]*)[^\d(]*\((\d[\d,]*)\)")
 
-    Where the statement states two numbers ("almost 37,000 people (36,831)") both are kept:
-    in English its own words, in another language the rounded number with its qualifier
-    and the exact one in brackets.
+
+def rounded_reading(as_written: str) -> tuple[int, str] | None:
+    """'almost 37,000 people (36,831)' -> (37000, 'almost'); None without such a pair.
+
+    A statement that gives a rounded number and then the exact one in brackets keeps both;
+    this finds the rounded one and the qualifier in front of it.
     """
-    numbers = _NUMBER.findall(as_written or "")
-    if len(numbers) > 1:
-        if lang == "en":
-            return as_written
-        first = as_written.split(numbers[0])[0].strip().split(" ")[-1].lower()
-        rounded = int(numbers[0].replace(",", ""))
-        said = _qualified(
-            format_number(rounded, lang), _LEADING_QUALIFIER.get(first, "exact"), lang, rounded
-        )
-        return f"{said} ({format_number(value, lang)})"
-    shown = format_number(value, lang)
-    if unit == "percent":
-        shown = format_decimal(value, locale=BABEL_LOCALE[lang]) + (" %" if lang == "ru" else "%")
-    # Units are named in titles and axes, not after each number: "over 87 billion".
-    return _qualified(shown, qualifier, lang, value)
+    match = _ROUNDED_THEN_EXACT.search(as_written or "")
+    if match is None:
+        return None
+    first = as_written[: match.start()].strip().split(" ")[-1].lower()
+    return int(match.group(1).replace(",", "")), _LEADING_QUALIFIER.get(first, "exact")
+
+
+def format_percent(value: float | int, lang: str = "en") -> str:
+    """12.5 -> '12.5%' / '12,5 %' (Russian puts a non-breaking space before the sign)."""
+    return format_decimal(value, locale=BABEL_LOCALE[lang]) + ("\u00a0%" if lang == "ru" else "%")
 
 
 def format_day(day: dt.date | pd.Timestamp, lang: str = "en") -> str:
@@ -151,11 +136,6 @@ def format_period(start: dt.date, end: dt.date, lang: str = "en") -> str:
 def format_day_month(day: dt.date | pd.Timestamp, lang: str = "en") -> str:
     """2022-01-04 -> '4 Jan' / '4 янв.' / '4 қаң.' (axis ticks)."""
     return format_skeleton("MMMd", pd.Timestamp(day).date(), locale=BABEL_LOCALE[lang])
-
-
-def attribution(organisation_short: str, published: dt.date | pd.Timestamp) -> str:
-    """'according to the General Prosecutor's Office, 4 Jan 2022' (English)."""
-    return f"according to the {organisation_short}, {format_day(published)}"
 
 
 def wrap(text: str, width: int = 70) -> str:

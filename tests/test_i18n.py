@@ -29,7 +29,7 @@ from dashboard.i18n import (
     localise,
     placeholders,
 )
-from dashboard.text import format_long_day, format_number, value_label
+from dashboard.text import format_long_day, format_number
 
 REPO = Path(__file__).resolve().parent.parent
 CODE = sorted((REPO / "dashboard").rglob("*.py"))
@@ -182,7 +182,7 @@ def test_numbers_and_dates_follow_cldr(lang, number, day):
     [("en", "over 700"), ("ru", "более 700"), ("kk", "700-ден астам")],
 )
 def test_qualifiers_are_written_in_each_language(lang, expected):
-    assert value_label(700, "over", "over 700 vehicles", "vehicles", lang) == expected
+    assert Translator(lang).value_label(700, "over", "over 700 vehicles", "vehicles") == expected
 
 
 @pytest.mark.parametrize(
@@ -194,7 +194,10 @@ def test_qualifiers_are_written_in_each_language(lang, expected):
     ],
 )
 def test_a_rounded_and_an_exact_number_both_reach_every_language(lang, expected):
-    assert value_label(36831, "exact", "almost 37,000 people (36,831)", "people", lang) == expected
+    assert (
+        Translator(lang).value_label(36831, "exact", "almost 37,000 people (36,831)", "people")
+        == expected
+    )
 
 
 @pytest.mark.parametrize(
@@ -206,9 +209,9 @@ def test_a_rounded_and_an_exact_number_both_reach_every_language(lang, expected)
     ],
 )
 def test_damage_in_tenge_keeps_its_qualifier_and_scale(lang, expected):
-    assert value_label(87_000_000_000, "over", "exceeded 87 billion tenge", "tenge", lang) == (
-        expected
-    )
+    assert Translator(lang).value_label(
+        87_000_000_000, "over", "exceeded 87 billion tenge", "tenge"
+    ) == (expected)
 
 
 # --- the app in each language ------------------------------------------------------------

@@ -5,12 +5,11 @@ import datetime as dt
 import pandas as pd
 import pytest
 
+from dashboard.i18n import EN
 from dashboard.text import (
-    attribution,
     format_day,
     format_number,
     markdown_table,
-    value_label,
     wrap,
 )
 
@@ -32,7 +31,7 @@ from dashboard.text import (
     ],
 )
 def test_value_label_keeps_the_qualifier_and_unit(value, qualifier, as_written, unit, expected):
-    assert value_label(value, qualifier, as_written, unit) == expected
+    assert EN.value_label(value, qualifier, as_written, unit) == expected
 
 
 @pytest.mark.parametrize(
@@ -46,11 +45,11 @@ def test_value_label_keeps_the_qualifier_and_unit(value, qualifier, as_written, 
 def test_value_label_keeps_the_statements_wording_when_it_states_two_numbers(
     value, qualifier, as_written
 ):
-    assert value_label(value, qualifier, as_written, "people") == as_written
+    assert EN.value_label(value, qualifier, as_written, "people") == as_written
 
 
 def test_value_label_of_a_lone_number_never_shows_the_other_wording():
-    assert value_label(36831, "exact", "36,831 people", "people") == "36,831"
+    assert EN.value_label(36831, "exact", "36,831 people", "people") == "36,831"
 
 
 @pytest.mark.parametrize(
@@ -87,19 +86,19 @@ def test_format_day_of_two_digit_day():
     ("organisation", "published", "expected"),
     [
         (
-            "General Prosecutor's Office",
+            "the General Prosecutor's Office",
             dt.date(2022, 1, 15),
             "according to the General Prosecutor's Office, 15 Jan 2022",
         ),
         (
-            "Ministry of Internal Affairs",
+            "the Ministry of Internal Affairs",
             pd.Timestamp("2022-01-25"),
             "according to the Ministry of Internal Affairs, 25 Jan 2022",
         ),
     ],
 )
 def test_attribution_names_the_body_and_the_day(organisation, published, expected):
-    assert attribution(organisation, published) == expected
+    assert EN.attribution(organisation, published) == expected
 
 
 def test_wrap_breaks_long_quotes_without_losing_words():
