@@ -5,239 +5,159 @@ the real app, the way a reader opens it. Two things must never happen on any pag
 page fixtures check them at teardown for every test: a request leaving the machine, and an
 exception box on the page.
 
-"Fully drawn" follows the perf harness (/work/shared/perf): the server reported the script
-run as finished, Streamlit shows no running, stale or skeleton element, every Plotly chart
-has its SVG (and every MapLibre map in one has loaded), every visible dataframe has sized
-its canvas, and the page has been quiet for a moment. The `data-test-script-state`
-attribute alone is not enough: for fast reruns React batches running -> notRunning and the
-attribute never changes, so the run itself is read off the app's WebSocket.
+Server handling and the in-page run tracking come from the shared perf harness,
+`<repo>/../shared/perf/measure.py` (read-only beside the clone in CI): its `Server` starts
+`streamlit run` on 127.0.0.1 in its own process group, refuses a taken port, checks that the
+health check is answered by its own process and always stops the group (also if pytest is
+SIGKILLed). Its `INIT_JS` wraps the page's WebSocket and reads each ForwardMsg's top-level
+field (new_session = a run started, script_finished = it ended) and records the last DOM
+change in the app area; its `SNAPSHOT_JS` reads the page's state. "Fully drawn" is the
+harness's settled criteria plus two of this app's own: every MapLibre map has loaded, and
+only visible dataframes must have a canvas (one in a closed expander is never laid out).
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
+import importlib.util
 import os
 import re
-import signal
 import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 REPO = Path(__file__).resolve().parents[2]
+HARNESS = REPO.parent / "shared" / "perf" / "measure.py"
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
+# Must be in the launch flags whatever the harness's list becomes (checked in `browser`).
+REQUIRED_CHROMIUM_ARGS = {
+    "--no-sandbox",  # we run as root
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--disable-gpu",
-    # MapLibre maps need WebGL; with the GPU off, SwiftShader provides it in software.
-    "--enable-unsafe-swiftshader",
-    "--use-angle=swiftshader",
-]
+    "--enable-unsafe-swiftshader",  # MapLibre maps need WebGL: SwiftShader, the GPU is off
+}
+OWN_CHROMIUM_ARGS = ["--enable-unsafe-swiftshader", "--use-angle=swiftshader"]
+# The tests never change the code; a watcher would only rerun pages under a test when
+# someone saves a file mid-run.
+SERVER_ARGS = ["--server.fileWatcherType", "none"]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 SERVER_START_TIMEOUT_S = 60
 APP_TIMEOUT_MS = 30_000
-QUIET_MS = 250  # no DOM change in the app area for this long counts as drawn (perf harness: 300)
+QUIET_MS = 250  # no DOM change in the app area for this long counts as drawn (harness: 300)
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;]*m")  # Streamlit colours its tracebacks even in a file
 
-
-def _forward_msg_fields() -> tuple[int, int]:
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-    fields = ForwardMsg.DESCRIPTOR.fields_by_name
-    return fields["new_session"].number, fields["script_finished"].number
+# The harness records key presses only; clicks count as input too (capture phase, before
+# Streamlit sees them). Installed after the harness's INIT_JS, which creates __perfh.
+POINTER_JS = """addEventListener('pointerdown', () => {
+  if (window.__perfh) window.__perfh.lastPointerDown = performance.now(); }, true);"""
 
 
-NEW_SESSION, SCRIPT_FINISHED = _forward_msg_fields()
-
-# Installed before any of the page's own scripts. Each ForwardMsg is one binary WebSocket
-# frame whose top-level protobuf field says what it is: new_session = a script run started,
-# script_finished = it ended. Also records the last user input (capture phase, before
-# Streamlit sees it) and the last DOM change outside the header and status widget.
-RUN_TRACKER_JS = """
-(() => {
-  if (window.__qantar) return;
-  const T = window.__qantar = {log: [], lastInput: null, lastMutation: 0};
-  const NEW_SESSION = %NEW_SESSION%, SCRIPT_FINISHED = %SCRIPT_FINISHED%;
-  const topFields = (buf) => {
-    const b = new Uint8Array(buf); let i = 0; const out = [];
-    const varint = () => { let r = 0, m = 1, x;
-      do { x = b[i++]; r += (x & 0x7f) * m; m *= 128; } while ((x & 0x80) && i < b.length);
-      return r; };
-    while (i < b.length && out.length < 8) {
-      const key = varint(), wireType = key % 8; out.push(Math.floor(key / 8));
-      if (wireType === 0) varint(); else if (wireType === 1) i += 8;
-      else if (wireType === 2) { const n = varint(); i += n; }
-      else if (wireType === 5) i += 4; else break;
-    }
-    return out;
-  };
-  const onFrame = (t, data) => {
-    const fields = topFields(data);
-    if (fields.includes(NEW_SESSION)) T.log.push([t, 'started']);
-    if (fields.includes(SCRIPT_FINISHED)) T.log.push([t, 'finished']);
-  };
-  const NativeWebSocket = window.WebSocket;
-  window.WebSocket = class extends NativeWebSocket {
-    constructor(...args) {
-      super(...args);
-      this.addEventListener('message', (e) => {
-        const t = performance.now();
-        if (e.data instanceof ArrayBuffer) onFrame(t, e.data);
-        else if (e.data && e.data.arrayBuffer) e.data.arrayBuffer().then((b) => onFrame(t, b));
-      });
-    }
-  };
-  const IGNORED = 'head, [data-testid="stHeader"], [data-testid="stToolbar"], ' +
-                  '[data-testid="stStatusWidget"], [data-testid="stDecoration"]';
-  new MutationObserver((records) => {
-    for (const r of records) {
-      const el = r.target.nodeType === 1 ? r.target : r.target.parentElement;
-      if (el && !el.closest(IGNORED)) { T.lastMutation = performance.now(); return; }
-    }
-  }).observe(document, {subtree: true, childList: true, attributes: true, characterData: true});
-  for (const type of ['keydown', 'pointerdown']) {
-    window.addEventListener(type, () => { T.lastInput = performance.now(); }, true);
-  }
-})();
-""".replace("%NEW_SESSION%", str(NEW_SESSION)).replace("%SCRIPT_FINISHED%", str(SCRIPT_FINISHED))
-
-# True once the app is fully drawn after a script run that started at or after `since`
-# (page clock, ms). `since` = 0 means any run, i.e. the first run after navigation.
-DRAWN_JS = """
-([since, quietMs]) => {
-  const T = window.__qantar;
-  if (!T || !T.log.length) return false;
-  const runStarted = T.log.some(([t, ev]) => ev === 'started' && t >= since);
-  if (!runStarted || T.log[T.log.length - 1][1] !== 'finished') return false;
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
-  const busy = '[data-testid="stSkeleton"], [data-testid="stAppSkeleton"], [data-stale="true"], ' +
-               '[data-testid="stStatusWidgetRunningIcon"]';
-  if (document.querySelector(busy)) return false;
-  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
-    if (!chart.querySelector('.main-svg')) return false;
+def _drawn_js(snapshot_js: str) -> str:
+    """True once the app is fully drawn after a script run that started at or after `since`
+    (page clock, ms); `since` = 0 means any run, i.e. the first run after navigation."""
+    return (
+        "([since, quietMs]) => { const s = (" + snapshot_js + ")();"
+        """
+  const runs = s.runLog.filter(([t]) => t >= since);
+  if (!runs.some(([, ev]) => ev === 'started') || runs[runs.length - 1][1] !== 'finished')
+    return false;
+  if (s.state !== 'notRunning' || s.conn !== 'CONNECTED' || s.running || s.stale || s.skeleton)
+    return false;
+  if (s.pd !== s.pt || s.vd !== s.vt) return false;
+  for (const plot of document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')) {
     // A MapLibre map (go.Choroplethmap) draws its shapes on WebGL after the SVG exists.
-    const layout = chart.querySelector('.js-plotly-plot')._fullLayout || {};
+    const layout = plot._fullLayout || {};
     for (const key of Object.keys(layout).filter((k) => /^map[0-9]*$/.test(k))) {
       const map = layout[key]._subplot && layout[key]._subplot.map;
       if (!map || !map.loaded()) return false;
     }
   }
-  // A dataframe in a closed expander is never laid out; only visible ones must be sized.
   for (const frame of document.querySelectorAll('[data-testid="stDataFrame"]')) {
     if (!frame.checkVisibility()) continue;
     const canvas = frame.querySelector('canvas[data-testid="data-grid-canvas"]');
     if (!canvas || canvas.width === 0) return false;
   }
-  return performance.now() - T.lastMutation >= quietMs;
-}
-"""
+  return s.now - s.lastAppMut >= quietMs;
+}"""
+    )
 
 
-def _wait_for_app(
-    page: Page, *, after_input: bool = False, timeout_ms: int = APP_TIMEOUT_MS
-) -> None:
-    """Wait until the app is fully drawn (see the module docstring).
+def _load_harness() -> ModuleType:
+    if not HARNESS.is_file():
+        raise FileNotFoundError(
+            f"the browser tests use the shared perf harness, but {HARNESS} is missing: "
+            "the shared folder must sit beside the clone (<repo>/../shared/perf/)"
+        )
+    spec = importlib.util.spec_from_file_location("shared_perf_measure", HARNESS)
+    module = importlib.util.module_from_spec(spec)
+    writes_bytecode, sys.dont_write_bytecode = sys.dont_write_bytecode, True  # shared/ is not ours
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.dont_write_bytecode = writes_bytecode
+    module.DRAWN_JS = _drawn_js(module.SNAPSHOT_JS)
+    return module
 
-    With after_input=True the finished run must have started after the last key press or
-    click, so a test never reads the page as it was before its own interaction.
-    """
-    since = page.evaluate("() => window.__qantar.lastInput") if after_input else 0
-    if after_input and since is None:
-        raise AssertionError("wait_for_app(after_input=True) but no key press or click was seen")
-    page.wait_for_function(DRAWN_JS, arg=[since, QUIET_MS], timeout=timeout_ms)
 
-
-def _open_app(page: Page, path: str = "") -> None:
-    """Navigate to an app path (with its query string) and wait until it is fully drawn."""
-    page.goto("./" + path.lstrip("/"))  # relative to the context's base_url
-    _wait_for_app(page)
+@pytest.fixture(scope="session")
+def harness() -> ModuleType:
+    """The shared perf harness module (measure.py); a missing or broken one fails the run."""
+    try:
+        return _load_harness()
+    except Exception as error:  # e.g. the file is missing, or psutil is not installed
+        pytest.fail(f"cannot load the shared perf harness: {error!r}", pytrace=False)
 
 
 # Helpers are handed out as fixtures: a conftest is not importable by name (every directory
 # has one, and pytest drops the module name between them).
 @pytest.fixture
-def wait_for_app():
-    """`wait_for_app(page, after_input=False)`: wait until the app is fully drawn."""
-    return _wait_for_app
+def wait_for_app(harness):
+    """`wait_for_app(page, after_input=False)`: wait until the app is fully drawn.
+
+    With after_input=True the finished run must have started after the last key press or
+    click, so a test never reads the page as it was before its own interaction.
+    """
+
+    def wait(page: Page, *, after_input: bool = False, timeout_ms: int = APP_TIMEOUT_MS) -> None:
+        since = 0
+        if after_input:
+            inputs = page.evaluate("() => [__perfh.lastKeyDown, __perfh.lastPointerDown]")
+            if not any(t is not None for t in inputs):
+                raise AssertionError("wait_for_app(after_input=True) but no key press or click")
+            since = max(t for t in inputs if t is not None)
+        try:
+            page.wait_for_function(
+                harness.DRAWN_JS, arg=[since, QUIET_MS], timeout=timeout_ms, polling=50
+            )
+        except PlaywrightTimeoutError:
+            state = harness.describe(page.evaluate(harness.SNAPSHOT_JS))
+            raise AssertionError(f"app not drawn within {timeout_ms} ms: {state}") from None
+
+    return wait
 
 
 @pytest.fixture
-def open_app():
+def open_app(wait_for_app):
     """`open_app(page, "path?query")`: go to an app page and wait until it is fully drawn."""
-    return _open_app
+
+    def open_(page: Page, path: str = "") -> None:
+        page.goto("./" + path.lstrip("/"))  # relative to the context's base_url
+        wait_for_app(page)
+
+    return open_
 
 
 # --- server ----------------------------------------------------------------------------
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _die_with_parent() -> None:  # the kernel stops the server if pytest itself is SIGKILLed
-    with contextlib.suppress(OSError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-
-
-def _log_tail(path: Path, lines: int = 30) -> str:
-    try:
-        text = ANSI_ESCAPE.sub("", path.read_text(errors="replace"))
-    except OSError:
-        return "(no log)"
-    return "\n".join(line.rstrip() for line in text.splitlines()[-lines:])
-
-
-def _wait_healthy(proc: subprocess.Popen, health_url: str, log_path: Path) -> None:
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(
-                f"streamlit exited with code {proc.returncode} before answering its health "
-                f"check; log tail:\n{_log_tail(log_path)}"
-            )
-        try:
-            with urllib.request.urlopen(health_url, timeout=2) as response:
-                if response.status == 200 and response.read().strip() == b"ok":
-                    return
-        except OSError:
-            pass
-        time.sleep(0.1)  # polling interval of the health check, not a wait on the app
-    raise RuntimeError(
-        f"streamlit did not answer {health_url} within {SERVER_START_TIMEOUT_S} s; "
-        f"log tail:\n{_log_tail(log_path)}"
-    )
-
-
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is not None:
-        return
-    try:
-        os.killpg(proc.pid, signal.SIGTERM)  # its own group: start_new_session=True
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(timeout=5)
-    except ProcessLookupError:
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -254,56 +174,22 @@ def chromium_executable() -> Path:
     return CHROMIUM
 
 
-@dataclass(frozen=True)
-class AppServer:
-    url: str
-    log_path: Path
-
-    def log_tail(self) -> str:
-        return _log_tail(self.log_path)
-
-
 @pytest.fixture(scope="session")
-def app_server(chromium_executable, tmp_path_factory) -> Iterator[AppServer]:
-    """One `streamlit run streamlit_app.py` shared by every test of the session."""
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("streamlit") / "server.log"
-    command = [
-        sys.executable,
-        "-m",
-        "streamlit",
-        "run",
-        "streamlit_app.py",
-        "--server.port",
-        str(port),
-        "--server.headless",
-        "true",
-        "--server.address",
-        "127.0.0.1",
-        "--browser.gatherUsageStats",
-        "false",
-        # The tests never change the code; a watcher would only rerun pages under a test
-        # when someone saves a file mid-run.
-        "--server.fileWatcherType",
-        "none",
-    ]
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            command,
-            cwd=REPO,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-            preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
-        )
+def app_server(harness, chromium_executable, tmp_path_factory):
+    """One `streamlit run streamlit_app.py` shared by every test of the session: the
+    harness's `Server`, with `.url` (its base URL, ending in a slash) added."""
+    with socket.create_server(("127.0.0.1", 0)) as probe:  # a port the kernel has free
+        port = probe.getsockname()[1]
+    logdir = tmp_path_factory.mktemp("streamlit")
+    server = harness.Server(
+        REPO / "streamlit_app.py", port, REPO, sys.executable, SERVER_ARGS, logdir
+    )
+    server.url = f"http://127.0.0.1:{port}/"
     try:
-        _wait_healthy(proc, f"http://127.0.0.1:{port}/_stcore/health", log_path)
-        if proc.poll() is not None:  # someone else's server answered on that port
-            raise RuntimeError(f"streamlit exited; log tail:\n{_log_tail(log_path)}")
-        yield AppServer(url=f"http://127.0.0.1:{port}/", log_path=log_path)
+        server.start(SERVER_START_TIMEOUT_S)
+        yield server
     finally:
-        _stop(proc)
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -316,10 +202,13 @@ def app_url(app_server) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_executable) -> Iterator[Browser]:
+def browser(harness, chromium_executable) -> Iterator[Browser]:
+    args = list(dict.fromkeys([*harness.CHROMIUM_ARGS, *OWN_CHROMIUM_ARGS]))
+    missing = REQUIRED_CHROMIUM_ARGS - set(args)
+    assert not missing, f"Chromium launch flags lack {sorted(missing)}: {args}"
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
-            executable_path=str(chromium_executable), headless=True, args=CHROMIUM_ARGS
+            executable_path=str(chromium_executable), headless=True, args=args
         )
         try:
             yield chromium
@@ -340,9 +229,10 @@ def external_requests() -> list[str]:
     return []
 
 
-def _checked_page(browser: Browser, server: AppServer, external: list[str], **context_options):
+def _checked_page(browser, harness, server, external: list[str], **context_options):
     context = browser.new_context(base_url=server.url, **context_options)
-    context.add_init_script(RUN_TRACKER_JS)
+    context.add_init_script(harness.INIT_JS)
+    context.add_init_script(POINTER_JS)
     context.on("request", lambda r: external.append(r.url) if _leaves_machine(r.url) else None)
     page = context.new_page()
     page.set_default_timeout(APP_TIMEOUT_MS)
@@ -354,7 +244,7 @@ def _checked_page(browser: Browser, server: AppServer, external: list[str], **co
     problems = []
     if exceptions:  # the page only shows a redacted message; the traceback is in the log
         problems.append(
-            f"the app showed {len(exceptions)} exception(s); server log tail:\n{server.log_tail()}"
+            f"the app showed {len(exceptions)} exception(s); server log tail:\n{ANSI_ESCAPE.sub('', server.log_tail(30))}"
         )
     if external:
         problems.append(f"requests left the machine: {external}")
@@ -363,16 +253,17 @@ def _checked_page(browser: Browser, server: AppServer, external: list[str], **co
 
 
 @pytest.fixture
-def page(browser, app_server, external_requests) -> Iterator[Page]:
+def page(browser, harness, app_server, external_requests) -> Iterator[Page]:
     """A desktop-sized page in a fresh context; fails at teardown on an exception or a leak."""
-    yield from _checked_page(browser, app_server, external_requests, viewport=DESKTOP)
+    yield from _checked_page(browser, harness, app_server, external_requests, viewport=DESKTOP)
 
 
 @pytest.fixture
-def phone_page(browser, app_server, external_requests) -> Iterator[Page]:
+def phone_page(browser, harness, app_server, external_requests) -> Iterator[Page]:
     """Like `page`, on a phone: 390x844 CSS px, touch, mobile viewport rules."""
     yield from _checked_page(
         browser,
+        harness,
         app_server,
         external_requests,
         viewport=PHONE,
