@@ -1,8 +1,7 @@
 """The committed boundaries data/geo/kz-regions-2022.geojson (built by tools/build_geo.py).
 
-Pure Python: the file is read with json and checked with small geometry helpers, so the
-test needs no shapely (a dev-only dependency). Where shapely is installed, one extra test
-checks validity and overlaps with it.
+The file is read with json and checked with small geometry helpers; one test also checks
+validity and overlaps with shapely (in the `test` extra, so it always runs).
 """
 
 from __future__ import annotations
@@ -206,7 +205,8 @@ def test_each_centre_lies_in_its_own_unit_only(features, regions):
 
 
 def test_valid_without_overlaps_per_shapely(features):
-    shapely = pytest.importorskip("shapely")
+    import shapely  # in the `test` extra: a missing shapely fails this test, never skips it
+
     geoms = {rid: shapely.geometry.shape(f["geometry"]) for rid, f in features.items()}
     for rid, geom in geoms.items():
         assert geom.is_valid, (rid, shapely.is_valid_reason(geom))
