@@ -1,57 +1,28 @@
-"""The Streamlit page: load once, read the filters, run the chosen view.
+"""The Streamlit page: the language, the sidebar's filters, the navigation; then one view.
 
-Everything here is wiring. Numbers come from `dashboard.data` (curated) and
-`dashboard.derive` (computed, marked derived); shaping from `dashboard.tables`; charts
-from `dashboard.charts`; the views themselves live in `dashboard.views`.
+Everything here is wiring. The views live in `dashboard.views` (one module each, listed in
+its REGISTRY); what they share with this page (filters, cached data, language) lives in
+`dashboard.context`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from pathlib import Path
 
 import streamlit as st
 
-from dashboard import urlstate
+from dashboard import context, urlstate, views
 from dashboard.data import DataError, Dataset, load_dataset
-from dashboard.derive import with_derived
-from dashboard.i18n import DEFAULT, LANGUAGES, Translator, language, localise
+from dashboard.export import build_datapackage_zip
+from dashboard.i18n import DEFAULT, LANGUAGES, Translator, language
 from dashboard.tables import FIRST_DAY, LAST_DAY
 
 FAVICON = Path(__file__).parent / "assets" / "favicon.png"
 
 
-@dataclass(frozen=True)
-class Filters:
-    start: object
-    end: object
-    region_ids: tuple[str, ...]
-
-    @property
-    def is_default(self) -> bool:
-        return (self.start, self.end) == (FIRST_DAY, LAST_DAY) and not self.region_ids
-
-
-@st.cache_data(show_spinner=False)
-def dataset() -> Dataset:
-    """The curated data with derived rows added, loaded and validated once per process."""
-    ds = load_dataset()
-    return replace(ds, figures=with_derived(ds.figures))
-
-
-@st.cache_data(show_spinner=False)
-def localised_dataset(lang: str) -> Dataset:
-    """The dataset with its descriptive texts in `lang` (see dashboard.i18n.localise)."""
-    return localise(dataset(), lang)
-
-
 def _show_data_error(error: DataError, tr: Translator) -> None:
     st.error(tr("app.data_error"))
     st.code("\n".join(str(p) for p in error.problems), language=None, wrap_lines=True)
-
-
-def _raw_query_params() -> dict[str, list[str]]:
-    return {key: st.query_params.get_all(key) for key in st.query_params}
 
 
 def language_switch() -> Translator:
@@ -71,26 +42,17 @@ def language_switch() -> Translator:
 
 def link_notices(ds: Dataset, tr: Translator) -> None:
     """Say which parts of the link the page could not use (see dashboard.urlstate)."""
-    names = ds.regions["name"]
-    params = _raw_query_params()
+    params = {key: st.query_params.get_all(key) for key in st.query_params}
     for notice in urlstate.url_notices(
-        params, region_labels=names, first=FIRST_DAY, last=LAST_DAY, tr=tr
+        params, region_labels=ds.regions["name"], first=FIRST_DAY, last=LAST_DAY, tr=tr
     ):
         st.warning(notice, icon=":material/link_off:")
 
 
-@st.fragment
-def sidebar_filters(ds: Dataset, tr: Translator) -> Filters:
-    """Date range and regions, both kept in the URL so that a link reproduces the view.
-
-    A fragment: moving the slider or changing the regions reruns only this, and the whole
-    page reruns only when the view on screen uses the filters. Views of national totals
-    say so here instead of rebuilding their charts for nothing.
-    """
-    from dashboard import views
-
+def filter_widgets(ds: Dataset, tr: Translator) -> context.Filters:
+    """Date range and regions, both kept in the URL so that a link reproduces the view."""
     names = dict(zip(ds.regions["region_id"], ds.regions["name"], strict=True))
-    start, end = st.slider(
+    dates = st.slider(
         tr("sidebar.dates"),
         min_value=FIRST_DAY,
         max_value=LAST_DAY,
@@ -109,19 +71,55 @@ def sidebar_filters(ds: Dataset, tr: Translator) -> Filters:
         placeholder=tr("sidebar.regions.placeholder"),
         help=tr("sidebar.regions.help"),
     )
-    # A link may carry its dates in reverse order; the slider keeps them as given.
-    start, end = sorted((start, end))
-    filters = Filters(start=start, end=end, region_ids=tuple(region_ids))
-    views.set_filters(filters)
-    if views.shows_totals():
+    return context.Filters.of(dates, region_ids)
+
+
+@st.fragment
+def filters_apart(ds: Dataset, tr: Translator, national_totals: bool) -> None:
+    """The filters on a view they do not change: moving them reruns only this fragment.
+
+    On a view that follows them they are drawn in the page itself, so that one press is one
+    run of the page, not a fragment run and then a rerun of the page.
+    """
+    filter_widgets(ds, tr)
+    if national_totals:
         st.caption(tr("sidebar.not_filtered"))
-    elif views.uses_filters() and not st.session_state.get(_FULL_RUN):
-        st.rerun(scope="app")
-    return filters
 
 
-# Set while the whole page runs, so that the filters fragment can tell its own reruns apart.
-_FULL_RUN = "_qantar_full_run"
+def sidebar_footer(tr: Translator) -> None:
+    """The whole data package, and the caveat, under the filters on every view."""
+    st.download_button(
+        tr("sidebar.download"),
+        data=_datapackage_bytes,
+        file_name="qantar-figures-datapackage.zip",
+        on_click="ignore",
+        mime="application/zip",
+        key="download-datapackage",
+        icon=":material/download:",
+        help=tr("sidebar.download.help"),
+    )
+    st.caption(tr("app.caveat"))
+
+
+@st.cache_data(show_spinner=False)
+def _datapackage_bytes() -> bytes:
+    # The curated tables as validated, not context.dataset(): the export adds derived rows itself.
+    return build_datapackage_zip(load_dataset())
+
+
+def navigation(tr: Translator):
+    """st.navigation over the registry's views; the overview is the landing page."""
+    pages = [
+        st.Page(
+            view.page_file,
+            title=tr(view.title_key),
+            icon=view.icon,
+            url_path=view.name,
+            default=view.name == views.LANDING,
+        )
+        for view in views.REGISTRY
+    ]
+    return st.navigation(pages)
 
 
 def main() -> None:
@@ -133,20 +131,18 @@ def main() -> None:
         layout="wide",
     )
     try:
-        ds = localised_dataset(tr.lang)
+        ds = context.localised_dataset(tr.lang)
     except DataError as error:
         _show_data_error(error, tr)
         st.stop()
 
-    from dashboard import views  # imported late: plotly is only needed once data loaded
-
     link_notices(ds, tr)
-    page = views.navigation(tr)
-    st.session_state[_FULL_RUN] = True
-    try:
-        with st.sidebar:
-            sidebar_filters(ds, tr)
-            views.sidebar_footer(tr)
-        page.run()
-    finally:
-        st.session_state[_FULL_RUN] = False
+    page = navigation(tr)
+    view = views.by_name(page.url_path)
+    with st.sidebar:
+        if view.follows_filters:
+            filter_widgets(ds, tr)
+        else:
+            filters_apart(ds, tr, view.national_totals)
+        sidebar_footer(tr)
+    page.run()

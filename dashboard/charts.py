@@ -25,9 +25,10 @@ _HOVER = "%{customdata[0]}<br><br><i>%{customdata[1]}</i><extra></extra>"
 _SEPARATORS = {"en": ".,", "ru": ",\u00a0", "kk": ",\u00a0"}
 
 
-def _layout(
+def layout(
     fig: go.Figure, title: str, subtitle: str, tr: Translator, *, height: int = 400
 ) -> go.Figure:
+    """The layout every chart shares: title and source line, fonts, legend under the plot."""
     fig.update_layout(
         separators=_SEPARATORS[tr.lang],
         title={"text": title, "subtitle": {"text": subtitle}, "x": 0, "xanchor": "left"},
@@ -123,7 +124,7 @@ def participants_chart(
         range=[0, top * 1.25],
         tickformat=",",
     )
-    return _layout(fig, title, subtitle, tr)
+    return layout(fig, title, subtitle, tr)
 
 
 def regions_reached_chart(
@@ -175,7 +176,7 @@ def regions_reached_chart(
     fig.update_yaxes(
         title=tr("participants.regions.axis"), rangemode="tozero", range=[0, 18], dtick=2
     )
-    return _layout(fig, title, subtitle, tr)
+    return layout(fig, title, subtitle, tr)
 
 
 def breakdown_chart(
@@ -236,7 +237,7 @@ def breakdown_chart(
         tickvals=positions, ticktext=labels, autorange="reversed", title=None, automargin=True
     )
     fig.update_xaxes(title=unit_title, tickformat=",", rangemode="tozero")
-    return _layout(fig, title, subtitle, tr, height=max(220, 60 + 38 * len(rows)))
+    return layout(fig, title, subtitle, tr, height=max(220, 60 + 38 * len(rows)))
 
 
 def parts_chart(
@@ -295,4 +296,4 @@ def parts_chart(
     fig.update_xaxes(tickformat=",", rangemode="tozero")
     fig.update_xaxes(title=unit_title, row=len(groups), col=1)
     fig.update_yaxes(title=None, automargin=True)
-    return _layout(fig, title, subtitle, tr, height=140 + 110 * len(groups))
+    return layout(fig, title, subtitle, tr, height=140 + 110 * len(groups))

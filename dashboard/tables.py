@@ -236,3 +236,37 @@ def provenance(rows: pd.DataFrame, sources: pd.DataFrame, tr: Translator = EN) -
             tr("column.source"): [labels.get(s, s) for s in rows["source_id"]],
         }
     ).reset_index(drop=True)
+
+
+def by_filters(figures: pd.DataFrame, start: dt.date, end: dt.date, region_ids) -> pd.DataFrame:
+    """Figures of a day inside [start, end], in the chosen regions (all when none chosen)."""
+    day = pd.to_datetime(figures["date"]).dt.date
+    keep = (day >= start) & (day <= end)
+    if region_ids:
+        keep &= figures["region_id"].isin(list(region_ids))
+    return figures[keep]
+
+
+def figures_table(
+    rows: pd.DataFrame, tr: Translator = EN, labels: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """Figure and number as stated (and its source, given `labels`), for a small table."""
+    table = {tr("column.figure"): rows["label"], tr("column.as_stated"): rows["value_label"]}
+    if labels is not None:
+        table[tr("column.source")] = [labels[s] for s in rows["source_id"]]
+    return pd.DataFrame(table)
+
+
+def event_table(rows: pd.DataFrame, labels: dict[str, str], tr: Translator = EN) -> pd.DataFrame:
+    """Happenings with where, what, their description, quote and source."""
+    return pd.DataFrame(
+        {
+            tr("column.date"): [tr.day(d) for d in rows["date"]],
+            tr("column.unit"): rows["where"],
+            tr("column.place"): rows["place"],
+            tr("column.category"): rows["category"],
+            tr("column.description"): rows["description"],
+            tr("column.quote"): rows["quote"],
+            tr("column.source"): [labels.get(s, s) for s in rows["source_id"]],
+        }
+    )

@@ -67,10 +67,10 @@ def _looked_up() -> set[str]:
 
 def _dynamic_keys() -> set[str]:
     """Keys the code builds from a vocabulary or the page list rather than spelling out."""
-    from dashboard.views import _PAGES
+    from dashboard.views import REGISTRY
 
     qualifiers = load_dataset().vocabularies["qualifiers"]
-    keys = {f"page.{name}" for name, _ in _PAGES}
+    keys = {view.title_key for view in REGISTRY}
     keys |= {f"qualifier.{q}.{kind}" for q in qualifiers for kind in ("label", "value")}
     levels = {v.get("severity") for v in load_dataset().vocabularies["event_categories"].values()}
     keys |= {f"severity.{level}" for level in levels if level is not None}

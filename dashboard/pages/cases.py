@@ -1,5 +1,6 @@
-"""Criminal cases and detentions."""
+"""Criminal cases and detentions: the page file st.navigation runs; the view is dashboard/views/cases.py."""
 
-from dashboard import views
+from dashboard import context
+from dashboard.views import cases
 
-views.cases(*views.context())
+cases.render(*context.current())

@@ -1,5 +1,6 @@
-"""Casualties: wounded and deaths, law enforcement and others."""
+"""Casualties: the page file st.navigation runs; the view is dashboard/views/casualties.py."""
 
-from dashboard import views
+from dashboard import context
+from dashboard.views import casualties
 
-views.casualties(*views.context())
+casualties.render(*context.current())

@@ -1,5 +1,6 @@
-"""Chronology of 1–8 January 2022, following the filters."""
+"""Chronology: the page file st.navigation runs; the view is dashboard/views/chronology.py."""
 
-from dashboard import views
+from dashboard import context
+from dashboard.views import chronology
 
-views.chronology(*views.context())
+chronology.render(*context.current())

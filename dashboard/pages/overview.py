@@ -1,5 +1,6 @@
-"""Overview: headline figures."""
+"""Overview: the page file st.navigation runs; the view is dashboard/views/overview.py."""
 
-from dashboard import views
+from dashboard import context
+from dashboard.views import overview
 
-views.overview(*views.context())
+overview.render(*context.current())

@@ -1,5 +1,6 @@
-"""Participants over time, and regions reached per day."""
+"""Participants over time: the page file st.navigation runs; the view is dashboard/views/participants.py."""
 
-from dashboard import views
+from dashboard import context
+from dashboard.views import participants
 
-views.participants(*views.context())
+participants.render(*context.current())

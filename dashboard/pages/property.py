@@ -1,5 +1,6 @@
-"""Property and looting."""
+"""Property and looting: the page file st.navigation runs; the view is dashboard/views/property_looting.py."""
 
-from dashboard import views
+from dashboard import context
+from dashboard.views import property_looting
 
-views.property_view(*views.context())
+property_looting.render(*context.current())

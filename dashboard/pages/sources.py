@@ -1,5 +1,6 @@
-"""Sources and method."""
+"""Sources and method: the page file st.navigation runs; the view is dashboard/views/sources.py."""
 
-from dashboard import views
+from dashboard import context
+from dashboard.views import sources
 
-views.sources_view(*views.context())
+sources.render(*context.current())

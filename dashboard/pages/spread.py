@@ -1,5 +1,6 @@
-"""Regional spread: the most severe unrest named per region, on a map and per day."""
+"""Regional spread: the page file st.navigation runs; the view is dashboard/views/spread.py."""
 
-from dashboard import views
+from dashboard import context
+from dashboard.views import spread
 
-views.spread(*views.context())
+spread.render(*context.current())

@@ -1,5 +1,6 @@
-"""Weapons stolen, found, surrendered; weapon-related cases."""
+"""Weapons: the page file st.navigation runs; the view is dashboard/views/weapons.py."""
 
-from dashboard import views
+from dashboard import context
+from dashboard.views import weapons
 
-views.weapons(*views.context())
+weapons.render(*context.current())

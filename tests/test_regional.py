@@ -1,4 +1,4 @@
-"""Regional spread: severity per unit and per unit-day, and the map and matrix builders."""
+"""Regional spread, shaped: severity per unit and per unit-day, towns, unplaced happenings."""
 
 from __future__ import annotations
 
@@ -6,10 +6,8 @@ import datetime as dt
 import math
 
 import pandas as pd
-import pytest
 
-from dashboard import spread, style
-from dashboard.i18n import EN
+from dashboard import regional
 
 JAN = {d: dt.date(2022, 1, d) for d in range(1, 9)}
 
@@ -96,7 +94,7 @@ EVENTS = events(
 
 
 def severity(start=1, end=8, region_ids=(), rows=EVENTS) -> pd.DataFrame:
-    units = spread.unit_severity(
+    units = regional.unit_severity(
         rows, VOCAB, JAN[start], JAN[end], region_ids, regions=REGIONS, places=PLACES
     )
     return units.set_index("region_id")
@@ -116,16 +114,16 @@ def test_unit_takes_the_most_severe_category_in_the_date_range():
 def test_events_outside_the_date_range_do_not_count():
     units = severity(4, 4)
     assert units.loc["almaty-city", "severity"] == 1
-    assert units.loc["mangystau", "status"] == spread.NOT_NAMED
+    assert units.loc["mangystau", "status"] == regional.NOT_NAMED
 
 
 def test_unit_not_named_in_range_is_not_named_not_calm():
     units = severity(1, 2)
     akmola = units.loc["akmola"]
-    assert akmola["status"] == spread.NOT_NAMED
+    assert akmola["status"] == regional.NOT_NAMED
     assert pd.isna(akmola["severity"])
     assert "No unrest named" in akmola["hover"]
-    assert units.loc["almaty-city", "status"] == spread.NOT_NAMED
+    assert units.loc["almaty-city", "status"] == regional.NOT_NAMED
 
 
 def test_every_unit_gets_a_row_whether_named_or_not():
@@ -135,22 +133,22 @@ def test_every_unit_gets_a_row_whether_named_or_not():
 def test_nationwide_measures_do_not_colour_any_unit():
     rows = events(event(5, "curfew", scope="nationwide"), event(5, "looting", scope="several"))
     units = severity(rows=rows)
-    assert (units["status"] == spread.NOT_NAMED).all()
+    assert (units["status"] == regional.NOT_NAMED).all()
     assert units["severity"].isna().all()
 
 
 def test_state_measure_in_a_unit_does_not_colour_it_but_is_in_its_hover():
     units = severity(8, 8)
     almaty = units.loc["almaty-city"]
-    assert almaty["status"] == spread.NOT_NAMED
+    assert almaty["status"] == regional.NOT_NAMED
     assert "Decline or end of gatherings (situation)" in almaty["hover"]
 
 
 def test_region_filter_limits_coloured_units():
     units = severity(region_ids=["almaty-city"])
-    assert list(units.index[units["status"] == spread.UNREST]) == ["almaty-city"]
-    assert units.loc["mangystau", "status"] == spread.NOT_CHOSEN
-    assert units.loc["akmola", "status"] == spread.NOT_CHOSEN
+    assert list(units.index[units["status"] == regional.UNREST]) == ["almaty-city"]
+    assert units.loc["mangystau", "status"] == regional.NOT_CHOSEN
+    assert units.loc["akmola", "status"] == regional.NOT_CHOSEN
 
 
 def test_hover_lists_dates_places_and_categories():
@@ -162,7 +160,7 @@ def test_hover_lists_dates_places_and_categories():
 
 
 def test_severity_labels_name_each_level_present_from_the_catalogue():
-    labels = spread.severity_labels(VOCAB)
+    labels = regional.severity_labels(VOCAB)
     assert labels == {
         1: "Gatherings or rallies",
         2: "Road blocking",
@@ -175,14 +173,14 @@ def test_state_measures_have_no_severity_even_if_given_one():
     vocab = {
         "event_categories": {"curfew": {"label": "Curfew", "group": "state_measure", "severity": 5}}
     }
-    assert spread.severities(vocab) == {}
+    assert regional.severities(vocab) == {}
 
 
 # --- what the map cannot colour ----------------------------------------------------------
 
 
 def test_nationwide_and_several_happenings_are_listed_under_the_map():
-    rows = spread.unplaced_events(EVENTS, VOCAB, JAN[5], JAN[5], regions=REGIONS)
+    rows = regional.unplaced_events(EVENTS, VOCAB, JAN[5], JAN[5], regions=REGIONS)
     assert list(zip(rows["where"], rows["category"], strict=True)) == [
         ("Nationwide", "Curfew"),
         ("Several regions, not named", "Looting"),
@@ -191,12 +189,12 @@ def test_nationwide_and_several_happenings_are_listed_under_the_map():
 
 
 def test_unplaced_rows_are_kept_whatever_regions_are_chosen():
-    rows = spread.unplaced_events(EVENTS, VOCAB, JAN[1], JAN[8], ["mangystau"], regions=REGIONS)
+    rows = regional.unplaced_events(EVENTS, VOCAB, JAN[1], JAN[8], ["mangystau"], regions=REGIONS)
     assert set(rows["where"]) == {"Nationwide", "Several regions, not named"}
 
 
 def test_a_state_measure_in_a_named_unit_is_listed_under_the_map():
-    rows = spread.unplaced_events(EVENTS, VOCAB, JAN[8], JAN[8], regions=REGIONS)
+    rows = regional.unplaced_events(EVENTS, VOCAB, JAN[8], JAN[8], regions=REGIONS)
     assert list(rows["where"]) == ["Almaty"]
     assert list(rows["category"]) == ["Decline or end of gatherings"]
 
@@ -205,7 +203,7 @@ def test_a_state_measure_in_a_named_unit_is_listed_under_the_map():
 
 
 def matrix(start=1, end=8, region_ids=()) -> pd.DataFrame:
-    return spread.region_day_matrix(
+    return regional.region_day_matrix(
         EVENTS, VOCAB, JAN[start], JAN[end], region_ids, regions=REGIONS, places=PLACES
     )
 
@@ -246,122 +244,18 @@ def test_region_day_rows_follow_the_region_filter():
 
 
 def test_towns_named_in_the_range_are_points_with_what_happened_there():
-    towns = spread.named_places(EVENTS, PLACES, VOCAB, JAN[1], JAN[2])
+    towns = regional.named_places(EVENTS, PLACES, VOCAB, JAN[1], JAN[2])
     assert list(towns["name"]) == ["Zhanaozen"]
     assert towns.iloc[0]["hover"] == (
         "<b>Zhanaozen</b><br>1 Jan: Gathering or rally<br>2 Jan: Road blocking"
     )
-    assert spread.named_places(EVENTS, PLACES, VOCAB, JAN[1], JAN[8], ["almaty-city"]).empty
+    assert regional.named_places(EVENTS, PLACES, VOCAB, JAN[1], JAN[8], ["almaty-city"]).empty
 
 
 # --- the GeoJSON -------------------------------------------------------------------------
 
 
 def test_geojson_is_read_once_and_has_the_17_units():
-    first = spread.load_geojson()
-    assert spread.load_geojson() is first
+    first = regional.load_geojson()
+    assert regional.load_geojson() is first
     assert len(first["features"]) == 17
-
-
-# --- builders ----------------------------------------------------------------------------
-
-
-def build_map(start=1, end=8, region_ids=()):
-    units = spread.unit_severity(
-        EVENTS, VOCAB, JAN[start], JAN[end], region_ids, regions=REGIONS, places=PLACES
-    )
-    towns = spread.named_places(EVENTS, PLACES, VOCAB, JAN[start], JAN[end], region_ids)
-    return spread.spread_map(
-        units,
-        towns,
-        GEOJSON,
-        labels=spread.severity_labels(VOCAB),
-        title="Most severe unrest named per region",
-        subtitle="Test",
-    )
-
-
-def test_map_has_one_trace_per_severity_level_present_in_legend_order():
-    fig = build_map()
-    fills = [t for t in fig.data if t.type == "choroplethmap"]
-    assert [t.name for t in fills] == [
-        EN("severity.2"),
-        EN("severity.5"),
-        EN("spread.not_named"),
-    ]
-    assert [list(t.locations) for t in fills] == [
-        ["mangystau"],
-        ["almaty-city", "zhambyl"],
-        ["akmola"],
-    ]
-    assert [t.legendrank for t in fills] == sorted(t.legendrank for t in fills)
-    assert all(t.showlegend and t.showscale is False for t in fills)
-
-
-def test_map_traces_have_a_single_colour_each():
-    fills = [t for t in build_map().data if t.type == "choroplethmap"]
-    colours = [t.colorscale[0][1] for t in fills]
-    assert colours == [style.SEVERITY_COLOURS[2], style.SEVERITY_COLOURS[5], style.NOT_NAMED_COLOUR]
-    assert all(t.colorscale[0][1] == t.colorscale[-1][1] for t in fills)
-
-
-def test_map_is_maplibre_white_bg_and_never_a_geo_choropleth():
-    fig = build_map()
-    assert fig.layout.map.style == "white-bg"
-    assert fig.layout.map.center.lat == pytest.approx(48.2)
-    assert fig.layout.map.center.lon == pytest.approx(67.5)
-    assert {t.type for t in fig.data} <= {"choroplethmap", "scattermap"}
-    assert "choropleth" not in {t.type for t in fig.data}
-    assert not fig.layout.geo.to_plotly_json()
-
-
-def test_map_traces_carry_only_their_own_features():
-    fig = build_map()
-    for trace in (t for t in fig.data if t.type == "choroplethmap"):
-        assert [f["id"] for f in trace.geojson["features"]] == sorted(
-            trace.locations, key=list(REGIONS["region_id"]).index
-        )
-
-
-def test_map_with_region_filter_draws_other_units_as_context():
-    fig = build_map(region_ids=["almaty-city"])
-    fills = {t.name: list(t.locations) for t in fig.data if t.type == "choroplethmap"}
-    assert fills == {
-        EN("severity.5"): ["almaty-city"],
-        EN("spread.not_chosen"): ["mangystau", "zhambyl", "akmola"],
-    }
-
-
-def test_map_towns_are_points_without_text_labels():
-    towns = [t for t in build_map().data if t.type == "scattermap"]
-    assert len(towns) == 1
-    assert towns[0].mode == "markers"  # text on MapLibre would fetch font glyphs online
-    assert list(towns[0].lat) == [43.3412, 42.9]
-
-
-def test_map_does_not_mutate_the_cached_geojson():
-    before = len(GEOJSON["features"])
-    build_map()
-    assert len(GEOJSON["features"]) == before
-
-
-def test_region_day_chart_has_one_trace_per_level_and_no_dot_for_empty_cells():
-    fig = spread.region_day_chart(
-        matrix(), labels=spread.severity_labels(VOCAB), title="Unrest per day", subtitle=""
-    )
-    dots = [t for t in fig.data if t.showlegend is not False]
-    assert [t.name for t in dots] == [EN("severity.1"), EN("severity.2"), EN("severity.5")]
-    assert sum(len(t.x) for t in dots) == int(matrix()["severity"].notna().sum())
-    assert [t.marker.color for t in dots] == [style.SEVERITY_COLOURS[level] for level in (1, 2, 5)]
-    assert list(fig.layout.yaxis.categoryarray) == [
-        "Mangystau Region",
-        "Almaty",
-        "Zhambyl Region",
-        "Akmola Region",
-    ]
-    assert list(fig.layout.xaxis.categoryarray) == [f"{d} Jan" for d in range(1, 9)]
-
-
-def test_period_label_reads_as_a_range_or_a_single_day():
-    assert spread.period_label(JAN[1], JAN[8]) == "1–8 Jan 2022"
-    assert spread.period_label(JAN[4], JAN[4]) == "4 Jan 2022"

@@ -1,4 +1,4 @@
-"""Regional spread: where the chronology places the unrest of 1–8 January 2022.
+"""Regional spread, shaped: where the chronology places the unrest of 1–8 January 2022.
 
 The statement names units day by day; this module turns those names into one severity per
 unit (for the map) and per unit-day (for the matrix), using `severity` of the unrest
@@ -7,9 +7,7 @@ calm: the statement says eleven regions were reached on 4 January but names five
 Nationwide measures and happenings in "several" unnamed units cannot be placed on a unit;
 `unplaced_events` lists them so that nothing disappears from the page.
 
-Pure: DataFrames in, DataFrames or plotly figures out, no Streamlit. The map is drawn with
-MapLibre (`go.Choroplethmap`, style "white-bg") from our own GeoJSON, so no tiles, fonts
-or topojson are fetched from anywhere.
+Pure: DataFrames in, DataFrames out, no Streamlit; `dashboard.maps` draws them.
 """
 
 from __future__ import annotations
@@ -20,9 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import plotly.graph_objects as go
 
-from dashboard import style
 from dashboard.data import DATA_DIR
 from dashboard.i18n import EN, Translator
 from dashboard.tables import days
@@ -34,15 +30,6 @@ GEOJSON_PATH = DATA_DIR / "geo" / "kz-regions-2022.geojson"
 UNREST = "unrest"
 NOT_NAMED = "not_named"
 NOT_CHOSEN = "not_chosen"
-# Units outside the region filter are drawn as outlines only, so that the chosen ones stand out.
-NOT_CHOSEN_COLOUR = "#FFFFFF"
-BORDER_COLOUR = "#8C8C8C"
-TOWN_COLOUR = style.OKABE_ITO[7]
-
-MAP_CENTER = {"lat": 48.2, "lon": 67.5}
-MAP_ZOOM = 3.3
-MAP_HEIGHT = 460
-
 UNIT_COLUMNS = ["region_id", "name", "status", "severity", "category", "dates", "places", "hover"]
 _GROUP_NOTE = {"state_measure": "spread.note.state_measure", "situation": "spread.note.situation"}
 
@@ -66,11 +53,6 @@ def severity_labels(vocab: dict, tr: Translator = EN) -> dict[int, str]:
     every language rather than joining the kinds' labels with an English "or".
     """
     return {level: tr(f"severity.{level}") for level in sorted(set(severities(vocab).values()))}
-
-
-def period_label(start: dt.date, end: dt.date, tr: Translator = EN) -> str:
-    """'1–8 Jan 2022', or '4 Jan 2022' for a single day (CLDR interval formats)."""
-    return tr.period(start, end)
 
 
 # --- shaping -----------------------------------------------------------------------------
@@ -168,7 +150,7 @@ def unit_severity(
     """
     rows = _unit_events(events, vocab, start, end, places, tr)
     names = _units(rows, regions, region_ids)
-    period = period_label(start, end, tr)
+    period = tr.period(start, end)
     out = []
     for region_id, name in names.items():
         mine = rows[rows["region_id"] == region_id]
@@ -362,185 +344,3 @@ def _event_rows(
 def load_geojson(path: Path = GEOJSON_PATH) -> dict:
     """The 17 units of January 2022, read once per process. Callers must not mutate it."""
     return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
-def _subset(geojson: dict, ids: list[str]) -> dict:
-    """Only the features a trace draws, so the page does not ship the map once per trace."""
-    wanted = set(ids)
-    return {
-        "type": "FeatureCollection",
-        "features": [f for f in geojson["features"] if f["id"] in wanted],
-    }
-
-
-# --- builders ----------------------------------------------------------------------------
-
-
-def _fill_trace(
-    geojson: dict, rows: pd.DataFrame, *, colour: str, name: str, rank: int, opacity: float = 1.0
-) -> go.Choroplethmap:
-    ids = rows["region_id"].tolist()
-    return go.Choroplethmap(
-        geojson=_subset(geojson, ids),
-        featureidkey="id",
-        locations=ids,
-        z=[1] * len(ids),
-        colorscale=[[0, colour], [1, colour]],
-        zmin=0,
-        zmax=1,
-        showscale=False,
-        marker={"line": {"color": BORDER_COLOUR, "width": 0.8}, "opacity": opacity},
-        name=name,
-        showlegend=True,
-        legendrank=rank,
-        hovertext=rows["hover"].tolist(),
-        hovertemplate="%{hovertext}<extra></extra>",
-    )
-
-
-def spread_map(
-    units: pd.DataFrame,
-    towns: pd.DataFrame,
-    geojson: dict,
-    *,
-    labels: dict[int, str],
-    title: str,
-    subtitle: str,
-    tr: Translator = EN,
-) -> go.Figure:
-    """Units filled by their most severe unrest, one trace per severity level present.
-
-    One single-colour trace per level (then "not named", then units outside the region
-    filter) gives an ordered, discrete legend instead of a colorbar. Towns are points with
-    their names in the hover: map text labels would need font glyphs from the network.
-    """
-    fig = go.Figure()
-    unrest = units[units["status"] == UNREST]
-    for level in sorted(set(unrest["severity"].astype(int))):
-        fig.add_trace(
-            _fill_trace(
-                geojson,
-                unrest[unrest["severity"] == level],
-                colour=style.SEVERITY_COLOURS[level],
-                name=labels[level],
-                rank=level,
-            )
-        )
-    not_named = units[units["status"] == NOT_NAMED]
-    if not not_named.empty:
-        fig.add_trace(
-            _fill_trace(
-                geojson,
-                not_named,
-                colour=style.NOT_NAMED_COLOUR,
-                name=tr("spread.not_named"),
-                rank=10,
-            )
-        )
-    not_chosen = units[units["status"] == NOT_CHOSEN]
-    if not not_chosen.empty:
-        fig.add_trace(
-            _fill_trace(
-                geojson,
-                not_chosen,
-                colour=NOT_CHOSEN_COLOUR,
-                name=tr("spread.not_chosen"),
-                rank=11,
-                opacity=0.6,
-            )
-        )
-    if not towns.empty:
-        fig.add_trace(
-            go.Scattermap(
-                lat=towns["lat"].tolist(),
-                lon=towns["lon"].tolist(),
-                mode="markers",
-                marker={"size": 9, "color": TOWN_COLOUR},
-                name=tr("spread.towns", towns=", ".join(towns["name"])),
-                legendrank=20,
-                hovertext=towns["hover"].tolist(),
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
-    fig.update_layout(
-        map={"style": "white-bg", "center": MAP_CENTER, "zoom": MAP_ZOOM},
-        height=MAP_HEIGHT,
-        margin={"l": 0, "r": 0, "t": 70, "b": 0},
-        title={"text": title, "subtitle": {"text": subtitle}, "x": 0, "xanchor": "left"},
-        font={"family": style.FONT_FAMILY},
-        hoverlabel={"align": "left"},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "traceorder": "normal"},
-    )
-    return fig
-
-
-def region_day_chart(
-    cells: pd.DataFrame,
-    *,
-    labels: dict[int, str],
-    title: str,
-    subtitle: str,
-    tr: Translator = EN,
-) -> go.Figure:
-    """A dot grid: one square per unit-day with unrest named, none where nothing is reported.
-
-    Rows keep the order of `cells` (first day named first); one trace per severity level
-    present, so the legend is ordered and discrete like the map's.
-    """
-    names = list(dict.fromkeys(cells["name"]))
-    day_labels = [tr.day_month(d) for d in dict.fromkeys(cells["day"])]
-    x = [tr.day_month(d) for d in cells["day"]]
-    # Invisible markers on every cell keep empty rows and days on the axes.
-    fig = go.Figure(
-        go.Scatter(
-            x=x,
-            y=cells["name"].tolist(),
-            mode="markers",
-            marker={"opacity": 0},
-            hoverinfo="skip",
-            showlegend=False,
-        )
-    )
-    filled = cells[cells["severity"].notna()]
-    for level in sorted(set(filled["severity"].astype(int))):
-        rows = filled[filled["severity"] == level]
-        fig.add_trace(
-            go.Scatter(
-                x=[tr.day_month(d) for d in rows["day"]],
-                y=rows["name"].tolist(),
-                mode="markers",
-                marker={
-                    "symbol": "square",
-                    "size": 20,
-                    "color": style.SEVERITY_COLOURS[level],
-                    "line": {"color": BORDER_COLOUR, "width": 1},
-                },
-                name=labels[level],
-                legendrank=level,
-                hovertext=rows["hover"].tolist(),
-                hovertemplate="%{hovertext}<extra></extra>",
-            )
-        )
-    fig.update_xaxes(
-        type="category", categoryorder="array", categoryarray=day_labels, side="top", title=None
-    )
-    fig.update_yaxes(
-        type="category",
-        categoryorder="array",
-        categoryarray=names,
-        autorange="reversed",
-        title=None,
-        automargin=True,
-    )
-    fig.update_layout(
-        height=150 + 28 * len(names),
-        margin={"l": 10, "r": 10, "t": 110, "b": 10},
-        title={"text": title, "subtitle": {"text": subtitle}, "x": 0, "xanchor": "left"},
-        font={"family": style.FONT_FAMILY},
-        hoverlabel={"align": "left"},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "traceorder": "normal"},
-        plot_bgcolor="#FFFFFF",
-    )
-    fig.update_xaxes(showgrid=True, gridcolor="#EEEEEE")
-    fig.update_yaxes(showgrid=True, gridcolor="#EEEEEE")
-    return fig

@@ -1,0 +1,159 @@
+"""What the views share: built pieces (cards, quote tables) and how they are drawn.
+
+A view's `build()` is pure and returns a small frozen dataclass made of these pieces and
+plotly figures; its `render()` draws them with the `draw_*` functions here. Builds are
+memoised per view, language and filters (`memo`), so a rerun that changes none of them
+rebuilds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TypeVar
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import tables
+from dashboard.data import Dataset
+from dashboard.i18n import Translator
+from dashboard.text import markdown_table, md
+
+GPO = "gpo-2022-01-15"
+MIA = "mia-2022-01-25"
+
+PLOTLY_CONFIG = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": ["select2d", "lasso2d", "autoScale2d"],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+
+T = TypeVar("T")
+
+
+# --- built pieces (pure) -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Quotes:
+    """The verbatim quote and source of everything on a chart: shown, and as a CSV."""
+
+    table: pd.DataFrame  # as downloaded
+    shown: pd.DataFrame  # as displayed (numbers written for the page's language)
+    key: str
+    what: str
+
+
+@dataclass(frozen=True)
+class Card:
+    """A headline figure: its wording, the quote behind it and when and whose it is."""
+
+    title: str
+    value: str
+    quote: str
+    caption: str
+
+
+def according_to(ds: Dataset, source_id: str, tr: Translator) -> str:
+    row = ds.sources.set_index("source_id").loc[source_id]
+    return tr.attribution(row["genitive"], row["published"])
+
+
+def source_labels(ds: Dataset, tr: Translator) -> dict[str, str]:
+    return tables.source_labels(ds.sources, tr)
+
+
+def provenance(ds: Dataset, rows: pd.DataFrame, tr: Translator, *, key: str, what: str) -> Quotes:
+    """Quotes of figures: each number, as stated, with its verbatim quote and source."""
+    table = tables.provenance(rows, ds.sources, tr)
+    value = tr("column.value")
+    shown = table.assign(**{value: table[value].map(tr.number)})
+    return Quotes(table=table, shown=shown, key=key, what=what)
+
+
+def event_quotes(ds: Dataset, rows: pd.DataFrame, tr: Translator, *, key: str, what: str):
+    """Quotes of happenings of the chronology."""
+    table = tables.event_table(rows, source_labels(ds, tr), tr)
+    return Quotes(table=table, shown=table, key=key, what=what)
+
+
+def card(ds: Dataset, figure_id: str, title: str, tr: Translator) -> Card:
+    row = tables.figures_by_id(ds.figures, [figure_id], tr).iloc[0]
+    source = source_labels(ds, tr)[row["source_id"]]
+    if pd.notna(row["period_end"]):
+        period = tr.period(row["period_start"], row["period_end"])
+        caption = tr("period_source", period=period, source=source)
+    else:
+        caption = tr("as_of", source=source)
+    return Card(title=title, value=row["value_label"], quote=row["quote"], caption=caption)
+
+
+def cards(ds: Dataset, wanted: list[tuple[str, str]], tr: Translator) -> tuple[Card, ...]:
+    """Cards for (figure_id, title key) pairs."""
+    return tuple(card(ds, figure_id, tr(title), tr) for figure_id, title in wanted)
+
+
+# --- drawing ---------------------------------------------------------------------------------
+
+
+@st.cache_resource(show_spinner=False, max_entries=2048)
+def _memo(key: tuple, _build: Callable[[], T]) -> T:
+    return _build()
+
+
+def memo(key: tuple, build: Callable[[], T]) -> T:
+    """What `build` returns, built once per process for `key` and shared by all sessions.
+
+    The key must name every input that varies (view, language, filters); callers must not
+    mutate what they get.
+    """
+    return _memo(key, build)
+
+
+def draw_chart(fig: go.Figure, key: str) -> None:
+    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+
+
+def draw_table(table: pd.DataFrame) -> None:
+    """A small table as a Markdown table.
+
+    st.dataframe and st.table would each load the Arrow and data-grid bundles (over a
+    megabyte) on pages that otherwise need only the chart's; the Markdown renderer is
+    already loaded. Every cell is escaped, so data text cannot inject Markdown or HTML.
+    """
+    st.markdown(markdown_table(table))
+
+
+def draw_quotes(quotes: Quotes, tr: Translator) -> None:
+    """An expander with the quotes table and its CSV download."""
+    with st.expander(tr("common.quotes", what=quotes.what)):
+        draw_table(quotes.shown)
+        table = quotes.table
+        st.download_button(
+            tr("common.download_table"),
+            data=lambda: table.to_csv(index=False).encode("utf-8"),
+            file_name=f"qantar-{quotes.key}.csv",
+            on_click="ignore",
+            mime="text/csv",
+            key=f"download-{quotes.key}",
+            icon=":material/download:",
+        )
+
+
+def draw_cards(built: tuple[Card, ...], *, per_row: int) -> None:
+    """Headline cards, `per_row` to a row: two where a value is long ("более 87 миллиардов")."""
+    for start in range(0, len(built), per_row):
+        row = built[start : start + per_row]
+        for column, item in zip(st.columns(per_row), row, strict=False):
+            with column, st.container(border=True):
+                st.metric(item.title, item.value, help=f"“{md(item.quote)}”")
+                st.caption(item.caption)
+
+
+def draw_not_filtered(filters, tr: Translator, what: str) -> None:
+    """On views of national totals: say that the filters chosen do not apply here."""
+    if not filters.is_default:
+        st.info(tr("common.not_filtered", what=what), icon=":material/info:")

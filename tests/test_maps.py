@@ -1,0 +1,206 @@
+"""Regional spread, drawn: the MapLibre map and the region × day grid."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from dashboard import maps, regional, style
+from dashboard.i18n import EN
+
+JAN = {d: dt.date(2022, 1, d) for d in range(1, 9)}
+
+VOCAB = {
+    "event_categories": {
+        "gathering": {"label": "Gathering or rally", "group": "unrest", "severity": 1},
+        "road_blocking": {"label": "Road blocking", "group": "unrest", "severity": 2},
+        "arson": {"label": "Arson", "group": "unrest", "severity": 4},
+        "looting": {"label": "Looting", "group": "unrest", "severity": 4},
+        "seizure": {"label": "Seizure of a building", "group": "unrest", "severity": 5},
+        "curfew": {"label": "Curfew", "group": "state_measure"},
+        "de_escalation": {"label": "Decline or end of gatherings", "group": "situation"},
+    }
+}
+
+REGIONS = pd.DataFrame(
+    {
+        "region_id": ["almaty-city", "mangystau", "zhambyl", "akmola"],
+        "name_en": ["Almaty", "Mangystau Region", "Zhambyl Region", "Akmola Region"],
+    }
+)
+
+PLACES = pd.DataFrame(
+    {
+        "place_id": ["zhanaozen", "taraz"],
+        "name_en": ["Zhanaozen", "Taraz"],
+        "region_id": ["mangystau", "zhambyl"],
+        "lat": [43.3412, 42.9],
+        "lon": [52.8619, 71.3667],
+    }
+)
+
+GEOJSON = {
+    "type": "FeatureCollection",
+    "features": [
+        {
+            "type": "Feature",
+            "id": region_id,
+            "properties": {"region_id": region_id},
+            "geometry": {
+                "type": "Polygon",
+                "coordinates": [
+                    [[50 + i, 45], [50 + i, 46], [51 + i, 46], [51 + i, 45], [50 + i, 45]]
+                ],
+            },
+        }
+        for i, region_id in enumerate(REGIONS["region_id"])
+    ],
+}
+
+
+def event(day, category, region_id=None, *, scope=None, place_id=None, place=None):
+    return {
+        "event_id": f"e-{day}-{region_id or scope}-{category}",
+        "date": pd.Timestamp(JAN[day]),
+        "scope": scope or "unit",
+        "region_id": region_id,
+        "place_id": place_id,
+        "place": place,
+        "category": category,
+        "description": f"{category} on {day} January",
+        "source_id": "gpo-2022-01-15",
+        "quote": f"Quote about {category}.",
+        "note": None,
+    }
+
+
+def events(*rows) -> pd.DataFrame:
+    return pd.DataFrame(list(rows))
+
+
+EVENTS = events(
+    event(1, "gathering", "mangystau", place_id="zhanaozen"),
+    event(2, "road_blocking", "mangystau", place_id="zhanaozen", place="roads in Zhanaozen"),
+    event(4, "gathering", "almaty-city"),
+    event(5, "looting", "almaty-city"),
+    event(5, "seizure", "almaty-city", place="Almaty City Hall"),
+    event(7, "gathering", "mangystau"),
+    event(7, "seizure", "zhambyl", place_id="taraz"),
+    event(5, "curfew", scope="nationwide"),
+    event(5, "looting", scope="several"),
+    event(8, "de_escalation", "almaty-city"),
+)
+
+
+def severity(start=1, end=8, region_ids=(), rows=EVENTS) -> pd.DataFrame:
+    units = regional.unit_severity(
+        rows, VOCAB, JAN[start], JAN[end], region_ids, regions=REGIONS, places=PLACES
+    )
+    return units.set_index("region_id")
+
+
+# --- builders ----------------------------------------------------------------------------
+
+
+def matrix(start=1, end=8, region_ids=()) -> pd.DataFrame:
+    return regional.region_day_matrix(
+        EVENTS, VOCAB, JAN[start], JAN[end], region_ids, regions=REGIONS, places=PLACES
+    )
+
+
+def build_map(start=1, end=8, region_ids=()):
+    units = regional.unit_severity(
+        EVENTS, VOCAB, JAN[start], JAN[end], region_ids, regions=REGIONS, places=PLACES
+    )
+    towns = regional.named_places(EVENTS, PLACES, VOCAB, JAN[start], JAN[end], region_ids)
+    return maps.spread_map(
+        units,
+        towns,
+        GEOJSON,
+        labels=regional.severity_labels(VOCAB),
+        title="Most severe unrest named per region",
+        subtitle="Test",
+    )
+
+
+def test_map_has_one_trace_per_severity_level_present_in_legend_order():
+    fig = build_map()
+    fills = [t for t in fig.data if t.type == "choroplethmap"]
+    assert [t.name for t in fills] == [
+        EN("severity.2"),
+        EN("severity.5"),
+        EN("spread.not_named"),
+    ]
+    assert [list(t.locations) for t in fills] == [
+        ["mangystau"],
+        ["almaty-city", "zhambyl"],
+        ["akmola"],
+    ]
+    assert [t.legendrank for t in fills] == sorted(t.legendrank for t in fills)
+    assert all(t.showlegend and t.showscale is False for t in fills)
+
+
+def test_map_traces_have_a_single_colour_each():
+    fills = [t for t in build_map().data if t.type == "choroplethmap"]
+    colours = [t.colorscale[0][1] for t in fills]
+    assert colours == [style.SEVERITY_COLOURS[2], style.SEVERITY_COLOURS[5], style.NOT_NAMED_COLOUR]
+    assert all(t.colorscale[0][1] == t.colorscale[-1][1] for t in fills)
+
+
+def test_map_is_maplibre_white_bg_and_never_a_geo_choropleth():
+    fig = build_map()
+    assert fig.layout.map.style == "white-bg"
+    assert fig.layout.map.center.lat == pytest.approx(48.2)
+    assert fig.layout.map.center.lon == pytest.approx(67.5)
+    assert {t.type for t in fig.data} <= {"choroplethmap", "scattermap"}
+    assert "choropleth" not in {t.type for t in fig.data}
+    assert not fig.layout.geo.to_plotly_json()
+
+
+def test_map_traces_carry_only_their_own_features():
+    fig = build_map()
+    for trace in (t for t in fig.data if t.type == "choroplethmap"):
+        assert [f["id"] for f in trace.geojson["features"]] == sorted(
+            trace.locations, key=list(REGIONS["region_id"]).index
+        )
+
+
+def test_map_with_region_filter_draws_other_units_as_context():
+    fig = build_map(region_ids=["almaty-city"])
+    fills = {t.name: list(t.locations) for t in fig.data if t.type == "choroplethmap"}
+    assert fills == {
+        EN("severity.5"): ["almaty-city"],
+        EN("spread.not_chosen"): ["mangystau", "zhambyl", "akmola"],
+    }
+
+
+def test_map_towns_are_points_without_text_labels():
+    towns = [t for t in build_map().data if t.type == "scattermap"]
+    assert len(towns) == 1
+    assert towns[0].mode == "markers"  # text on MapLibre would fetch font glyphs online
+    assert list(towns[0].lat) == [43.3412, 42.9]
+
+
+def test_map_does_not_mutate_the_cached_geojson():
+    before = len(GEOJSON["features"])
+    build_map()
+    assert len(GEOJSON["features"]) == before
+
+
+def test_region_day_chart_has_one_trace_per_level_and_no_dot_for_empty_cells():
+    fig = maps.region_day_chart(
+        matrix(), labels=regional.severity_labels(VOCAB), title="Unrest per day", subtitle=""
+    )
+    dots = [t for t in fig.data if t.showlegend is not False]
+    assert [t.name for t in dots] == [EN("severity.1"), EN("severity.2"), EN("severity.5")]
+    assert sum(len(t.x) for t in dots) == int(matrix()["severity"].notna().sum())
+    assert [t.marker.color for t in dots] == [style.SEVERITY_COLOURS[level] for level in (1, 2, 5)]
+    assert list(fig.layout.yaxis.categoryarray) == [
+        "Mangystau Region",
+        "Almaty",
+        "Zhambyl Region",
+        "Akmola Region",
+    ]
+    assert list(fig.layout.xaxis.categoryarray) == [f"{d} Jan" for d in range(1, 9)]

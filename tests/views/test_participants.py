@@ -1,0 +1,38 @@
+import datetime as dt
+
+from dashboard.context import Filters
+from dashboard.i18n import EN
+from dashboard.views import participants
+
+JAN = {d: dt.date(2022, 1, d) for d in range(1, 9)}
+
+
+def ys(fig) -> list[float]:
+    return sorted(y for trace in fig.data for y in trace.y)
+
+
+def test_every_stated_count_is_a_marker_and_days_without_one_are_gaps(dataset):
+    view = participants.build(dataset, Filters(), EN)
+    assert ys(view.participants_chart) == [700, 5000, 20000, 36831, 50000]
+    assert all("lines" not in trace.mode for trace in view.participants_chart.data)
+    assert len(view.gaps) == 5 and all(view.gaps["note"])
+
+
+def test_the_date_filter_leaves_only_that_days_counts_and_no_gap(dataset):
+    view = participants.build(dataset, Filters(JAN[4], JAN[4]), EN)
+    assert ys(view.participants_chart) == [5000, 36831]
+    assert view.gaps.empty
+
+
+def test_a_region_filter_keeps_nationwide_counts(dataset):
+    view = participants.build(dataset, Filters(region_ids=("mangystau",)), EN)
+    assert ys(view.participants_chart) == [700, 36831, 50000]
+
+
+def test_regions_reached_shows_counted_and_named_side_by_side(dataset):
+    view = participants.build(dataset, Filters(), EN)
+    counted, named = view.regions_chart.data
+    assert list(counted.y)[2:5] == [7, 11, 11]
+    assert counted.y[0] is None  # not counted is a gap, not 0
+    assert list(named.y)[:6] == [1, 1, 7, 6, 7, 1]
+    assert view.reported_quotes.table.shape[0] == 3
