@@ -9,6 +9,13 @@ Two kinds of text change with the language:
   name_kk columns.
 Quotes are never translated: they stay in English, the language of the published
 statements. Numbers and dates are written with CLDR rules through Babel (`dashboard.text`).
+
+Plurals: a catalogue entry where a number precedes a noun is a mapping of the language's
+CLDR plural categories (ru one/few/many/other; en and kk one/other) to texts with the same
+placeholders, and `tr(key, count=n, ...)` picks the form with Babel's plural rule:
+"{n} патрон" / "{n} патрона" / "{n} патронов". After a Russian qualifier that governs the
+genitive ("более", "около") the noun is in the genitive of the numeral's own form: "более 21
+патрона", "около 1 000 патронов"; "почти" governs nothing ("почти 21 патрон").
 """
 
 from __future__ import annotations
@@ -31,15 +38,27 @@ TRANSLATIONS_DIR = DATA_DIR / "translations"
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
+# Qualifiers whose Russian words govern the genitive: "более 21 патрона", "около 5 патронов".
+GOVERNS_GENITIVE = {"ru": frozenset({"over", "approximately"})}
+
+Message = str | dict[str, str]
+
+
 @cache
-def catalogue(lang: str) -> dict[str, str]:
-    """The interface strings of one language: key -> text with {placeholders}."""
+def catalogue(lang: str) -> dict[str, Message]:
+    """The interface strings of one language: key -> text with {placeholders}, or for a text
+    with a counted noun, CLDR plural category -> text."""
     with (LOCALES_DIR / f"{lang}.yaml").open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 
-def placeholders(message: str) -> set[str]:
-    return set(PLACEHOLDER.findall(message))
+def forms(message: Message) -> list[str]:
+    """Every text of a message: itself, or each of its plural forms."""
+    return list(message.values()) if isinstance(message, dict) else [message]
+
+
+def placeholders(message: Message) -> set[str]:
+    return {name for form in forms(message) for name in PLACEHOLDER.findall(form)}
 
 
 @dataclass(frozen=True)
@@ -48,17 +67,44 @@ class Translator:
 
     lang: str = DEFAULT
 
-    def __call__(self, key: str, **values) -> str:
-        message = catalogue(self.lang).get(key)
+    def __call__(
+        self, key: str, count: float | int | None = None, qualifier: str = "exact", **values
+    ) -> str:
+        """The message `key` with its placeholders filled in.
+
+        `count`, for a plural entry: the number the noun agrees with (a qualified label such
+        as "более 100" is passed as a placeholder, its number as `count`, its qualifier as
+        `qualifier`). `count` also fills a {count} placeholder.
+        """
+        lang = self.lang
+        message = catalogue(lang).get(key)
         if message is None:  # a missing key shows in English rather than failing the page
-            message = catalogue(DEFAULT)[key]
+            lang, message = DEFAULT, catalogue(DEFAULT)[key]
+        if count is not None and "count" in placeholders(message):
+            values.setdefault("count", text.format_number(count, lang))
+        if isinstance(message, dict):
+            message = message[self._category(count, qualifier, lang)]
         return message.format(**values) if values else message
+
+    @staticmethod
+    def _category(count, qualifier: str, lang: str) -> str:
+        if count is None:
+            return "other"
+        category = text.plural_category(count, lang)
+        if qualifier in GOVERNS_GENITIVE.get(lang, ()):
+            category = text.governed_category(category, lang)
+        return category
 
     def number(self, value: float | int) -> str:
         return text.format_number(value, self.lang)
 
     def day(self, day) -> str:
+        """A day in running text: '4 Jan 2022' / '4 января 2022 г.' / '2022 жылғы 4 қаңтар'."""
         return text.format_day(day, self.lang)
+
+    def short_day(self, day) -> str:
+        """A day where space is short: '4 Jan 2022' / '4 янв. 2022 г.' / '2022 ж. 4 қаң.'."""
+        return text.format_short_day(day, self.lang)
 
     def long_day(self, day) -> str:
         return text.format_long_day(day, self.lang)
@@ -87,11 +133,17 @@ class Translator:
         return self.qualified(value, qualifier, shown=shown)
 
     def qualified(self, value, qualifier: str, *, shown: str | None = None) -> str:
-        """'over 700' / 'более 700' / '700-ден астам': the catalogue's words around a number."""
-        number = self.number(value) if shown is None else shown
+        """'over 700' / 'более 700' / '700-ден астам': the catalogue's words around a number.
+
+        The number takes the case its qualifier governs: "более 2 миллионов" (genitive),
+        "1,5-тен астам", "70%-ға жуық" (the Kazakh ending follows the last word read).
+        """
         if qualifier == "exact":
-            return number
-        ending = text.kk_ending(int(value), qualifier) if self.lang == "kk" else ""
+            return self.number(value) if shown is None else shown
+        genitive = qualifier in GOVERNS_GENITIVE.get(self.lang, ())
+        number = text.format_number(value, self.lang, genitive=genitive) if shown is None else shown
+        percent = shown is not None and shown.endswith("%")
+        ending = text.kk_ending(value, qualifier, percent=percent) if self.lang == "kk" else ""
         if ending and number[-1].isalpha():  # "87 миллиардтан": the ending joins a word directly
             ending = ending.lstrip("-")
         return self(f"qualifier.{qualifier}.value", n=number + ending)

@@ -1,9 +1,11 @@
 """How numbers, qualifiers, dates and attributions are written, in each language.
 
 Numbers and dates follow CLDR through Babel (36,831 / 36 831; 4 January 2022 / 4 января
-2022 г. / 2022 ж. 4 қаңтар), so that "over 700", "almost 37,000 (36,831)" and the source
-line read the same everywhere. Pure formatting: the wording
-around a number ("over {n}") is the translator's job (`dashboard.i18n.Translator.value_label`).
+2022 г.), so that "over 700", "almost 37,000 (36,831)" and the source line read the same
+everywhere. Kazakh dates in running text are written the way Kazakh official texts write
+them ("2022 жылғы 4 қаңтар"), not with CLDR's abbreviations ("2022 ж. 4 қаң."), which are
+kept for axis ticks. Pure formatting: the wording around a number ("over {n}") and the
+choice of plural form are the translator's job (`dashboard.i18n.Translator`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import datetime as dt
 import re
 
 import pandas as pd
-from babel.dates import format_date, format_interval, format_skeleton
+from babel import Locale
+from babel.dates import format_date, format_interval, format_skeleton, get_month_names
 from babel.numbers import format_compact_decimal, format_decimal
 
 # English is written the British way: 4 January 2022.
@@ -54,32 +57,84 @@ _KK_ENDINGS = {  # word: (ablative "from", dative "to")
     "мың": ("нан", "ға"),
     "миллион": ("нан", "ға"),
     "миллиард": ("тан", "қа"),
+    "триллион": ("нан", "ға"),
+    "пайыз": ("дан", "ға"),  # "70%" is read "жетпіс пайыз": "70%-ға жуық", "70%-дан астам"
 }
 # Which qualifier puts which case on the number in Kazakh.
 _KK_CASE = {"over": 0, "almost": 1}
 
 
-def _kk_last_word(number: int) -> str:
-    """The last word of the number read aloud in Kazakh: 700 -> 'жүз', 20 000 -> 'мың'."""
+def _kk_last_word_of_integer(number: int) -> str:
     if number % 10:
         return _KK_UNITS[number % 10]
     if number % 100:
         return _KK_TENS[(number % 100) // 10]
-    for modulus, word in ((1000, "жүз"), (10**6, "мың"), (10**9, "миллион")):
+    scales = ((1000, "жүз"), (10**6, "мың"), (10**9, "миллион"), (10**12, "миллиард"))
+    for modulus, word in scales:
         if number % modulus:
             return word
-    return "миллиард"
+    return "триллион"
 
 
-def kk_ending(number: int, qualifier: str) -> str:
-    """The Kazakh case ending a qualifier puts after `number`: 700 + over -> '-ден'."""
+def _kk_last_word(number: float | int, percent: bool = False) -> str:
+    """The last word of the number read aloud in Kazakh.
+
+    700 -> 'жүз', 20 000 -> 'мың', 3 000 000 000 000 -> 'триллион'; a decimal is read with
+    its fraction last (1,5 = 'бір бүтін оннан бес' -> 'бес'); a percentage ends in 'пайыз'.
+    """
+    if percent:
+        return "пайыз"
+    if not float(number).is_integer():
+        fraction = repr(float(number)).split(".")[1].rstrip("0")
+        return _kk_last_word_of_integer(int(fraction))
+    return _kk_last_word_of_integer(int(number))
+
+
+def kk_ending(number: float | int, qualifier: str, *, percent: bool = False) -> str:
+    """The Kazakh case ending a qualifier puts after `number`: 700 + over -> '-ден'.
+
+    1,5 + over -> '-тен' (the fraction 'бес' is read last); 70 % + almost -> '-ға' ('пайыз').
+    """
     if qualifier not in _KK_CASE or number <= 0:
         return ""
-    return "-" + _KK_ENDINGS[_kk_last_word(number)][_KK_CASE[qualifier]]
+    return "-" + _KK_ENDINGS[_kk_last_word(number, percent)][_KK_CASE[qualifier]]
 
 
-def format_number(value: float | int, lang: str = "en") -> str:
-    """36831 -> '36,831' / '36 831'; 87000000000 -> '87 billion' (only when the scale divides)."""
+# --- plural forms --------------------------------------------------------------------------
+
+
+def plural_category(count: float | int, lang: str) -> str:
+    """The CLDR plural category of `count`: ru 1 -> 'one', 2 -> 'few', 5 -> 'many', 1.5 -> 'other'."""
+    number = int(count) if float(count).is_integer() else count
+    return Locale.parse(BABEL_LOCALE[lang]).plural_form(number)
+
+
+def plural_categories(lang: str) -> set[str]:
+    """The CLDR plural categories of a language: ru one/few/many/other; en and kk one/other."""
+    return set(Locale.parse(BABEL_LOCALE[lang]).plural_form.tags) | {"other"}
+
+
+# A Russian word that governs the genitive ("более", "около", "свыше") turns the noun after the
+# number into the genitive: 21 патрон -> более 21 патрона, 2 патрона -> более 2 патронов. The
+# genitive singular is the form CLDR's "few" uses (2 патрона, 2 гранаты) and the genitive
+# plural the form of "many" (5 патронов), so the governed form is another category's form.
+_RU_GENITIVE = {"one": "few", "few": "many", "many": "many", "other": "other"}
+
+
+def governed_category(category: str, lang: str) -> str:
+    """The category whose form is the genitive of `category`'s form (Russian; else itself)."""
+    return _RU_GENITIVE[category] if lang == "ru" else category
+
+
+_RU_SCALE = re.compile(r"(миллион|миллиард|триллион)(а|ов)?$")
+
+
+def format_number(value: float | int, lang: str = "en", *, genitive: bool = False) -> str:
+    """36831 -> '36,831' / '36 831'; 87000000000 -> '87 billion' (only when the scale divides).
+
+    `genitive`: the Russian scale word after a word that governs the genitive ("более 2
+    миллионов", "около 21 миллиона"); Babel writes the nominative ("2 миллиона").
+    """
     locale = BABEL_LOCALE[lang]
     number = int(value) if float(value).is_integer() else float(value)
     if isinstance(number, int) and number >= 10**6:
@@ -87,7 +142,11 @@ def format_number(value: float | int, lang: str = "en") -> str:
         # for 87,500,000,000): use a scale word only where that scale divides exactly.
         scale = 10 ** (3 * ((len(str(number)) - 1) // 3))
         if number % scale == 0:
-            return format_compact_decimal(number, format_type="long", locale=locale)
+            written = format_compact_decimal(number, format_type="long", locale=locale)
+            if genitive and lang == "ru":
+                one = plural_category(number // scale, lang) == "one"
+                written = _RU_SCALE.sub(lambda m: m.group(1) + ("а" if one else "ов"), written)
+            return written
     return format_decimal(number, locale=locale)
 
 
@@ -113,24 +172,66 @@ def rounded_reading(as_written: str) -> tuple[int, str] | None:
 
 
 def format_percent(value: float | int, lang: str = "en") -> str:
-    """12.5 -> '12.5%' / '12,5 %' (Russian puts a non-breaking space before the sign)."""
+    """12.5 -> '12.5%' / '12,5 %' / '12,5%' (Russian: a non-breaking space before the sign)."""
     return format_decimal(value, locale=BABEL_LOCALE[lang]) + ("\u00a0%" if lang == "ru" else "%")
 
 
-def format_day(day: dt.date | pd.Timestamp, lang: str = "en") -> str:
-    """2022-01-04 -> '4 Jan 2022' / '4 янв. 2022 г.' / '2022 ж. 4 қаң.'."""
+def format_short_day(day: dt.date | pd.Timestamp, lang: str = "en") -> str:
+    """2022-01-04 -> '4 Jan 2022' / '4 янв. 2022 г.' / '2022 ж. 4 қаң.' (where space is short)."""
     return format_skeleton("yMMMd", pd.Timestamp(day).date(), locale=BABEL_LOCALE[lang])
 
 
+def _month(day: dt.date, lang: str) -> str:
+    """The month as it stands after the day: 'января' (genitive in Russian), 'қаңтар'."""
+    return get_month_names("wide", "format", BABEL_LOCALE[lang])[day.month]
+
+
+def _kk_day(day: dt.date, with_year: bool = True) -> str:
+    """2022-01-04 -> '2022 жылғы 4 қаңтар', as Kazakh official texts date a day."""
+    year = f"{day.year} жылғы " if with_year else ""
+    return f"{year}{day.day} {_month(day, 'kk')}"
+
+
 def format_long_day(day: dt.date | pd.Timestamp, lang: str = "en") -> str:
-    """2022-01-04 -> '4 January 2022' / '4 января 2022 г.' / '2022 ж. 4 қаңтар'."""
-    return format_date(pd.Timestamp(day).date(), format="long", locale=BABEL_LOCALE[lang])
+    """2022-01-04 -> '4 January 2022' / '4 января 2022 г.' / '2022 жылғы 4 қаңтар'."""
+    day = pd.Timestamp(day).date()
+    if lang == "kk":
+        return _kk_day(day)
+    return format_date(day, format="long", locale=BABEL_LOCALE[lang])
+
+
+def format_day(day: dt.date | pd.Timestamp, lang: str = "en") -> str:
+    """A day in running text, captions and source lines.
+
+    '4 Jan 2022' / '4 января 2022 г.' / '2022 жылғы 4 қаңтар': English abbreviates the month
+    as British captions do; Russian and Kazakh abbreviations read badly in prose, so those
+    languages write the month in full.
+    """
+    if lang == "en":
+        return format_short_day(day, lang)
+    return format_long_day(day, lang)
 
 
 def format_period(start: dt.date, end: dt.date, lang: str = "en") -> str:
-    """1–8 January 2022 as '1–8 Jan 2022' / '1–8 янв. 2022 г.' / '2022 ж. 1–8 қаң.'."""
+    """1–8 January 2022 as '1–8 Jan 2022' / '1–8 января 2022 г.' / '2022 жылғы 1–8 қаңтар'."""
     first, last = pd.Timestamp(start).date(), pd.Timestamp(end).date()
-    return format_interval(first, last, "yMMMd", locale=BABEL_LOCALE[lang])
+    if lang == "en":
+        return format_interval(first, last, "yMMMd", locale=BABEL_LOCALE[lang])
+    if first == last:
+        return format_long_day(first, lang)
+    if lang == "kk":
+        if first.year != last.year:
+            return f"{_kk_day(first)} – {_kk_day(last)}"
+        if first.month != last.month:
+            return f"{_kk_day(first)} – {_kk_day(last, with_year=False)}"
+        return f"{first.year} жылғы {first.day}–{last.day} {_month(first, 'kk')}"
+    # Russian: the year once, after the last day ("1–8 января 2022 г.")
+    if first.year != last.year:
+        return f"{format_long_day(first, lang)} – {format_long_day(last, lang)}"
+    year = format_long_day(last, lang).split(" ", 2)[2]  # "2022 г."
+    if first.month != last.month:
+        return f"{first.day} {_month(first, lang)} – {last.day} {_month(last, lang)} {year}"
+    return f"{first.day}–{last.day} {_month(first, lang)} {year}"
 
 
 def format_day_month(day: dt.date | pd.Timestamp, lang: str = "en") -> str:
