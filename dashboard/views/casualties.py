@@ -61,7 +61,19 @@ def build(ds: Dataset, filters, tr: Translator) -> Casualties:
         ]
     )
     totals = tables.figures_by_id(ds.figures, ["affected-people", "wounded", "deaths"], tr)
-    affected, wounded, deaths = map(md, totals["value_label"])
+    # Each number with its noun in the form its value needs: "4 353 раненых", "1 раненый".
+    affected, wounded, deaths = (
+        tr(key, count=row.value, qualifier=row.qualifier, n=md(row.value_label))
+        for key, row in zip(
+            (
+                "casualties.summary.affected",
+                "casualties.summary.wounded",
+                "casualties.summary.deaths",
+            ),
+            totals.itertuples(),
+            strict=True,
+        )
+    )
     return Casualties(
         summary=tr("casualties.summary", affected=affected, wounded=wounded, deaths=deaths),
         chart=charts.parts_chart(

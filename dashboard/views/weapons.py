@@ -58,9 +58,15 @@ def build(ds: Dataset, filters, tr: Translator) -> Weapons:
     labels = source_labels(ds, tr)
     recovered = tables.breakdown(ds.figures, "weapons-recovered", tr)
     ammo = tables.figures_by_id(ds.figures, ["grenades-recovered", "cartridges-recovered"], tr)
-    grenades, cartridges = (f"**{md(label)}**" for label in ammo["value_label"])
     related = tables.figures_by_id(ds.figures, WEAPON_RELATED, tr)
-    items = f"{tr('weapons.grenades', n=grenades)}; {tr('weapons.cartridges', n=cartridges)}"
+    # The noun agrees with the number and, in Russian, takes the case its qualifier governs:
+    # "более 100 гранат", "9 000 патронов".
+    items = "; ".join(
+        tr(key, count=row.value, qualifier=row.qualifier, n=f"**{md(row.value_label)}**")
+        for key, row in zip(
+            ("weapons.grenades", "weapons.cartridges"), ammo.itertuples(), strict=True
+        )
+    )
     return Weapons(
         cards=cards(ds, CARDS, tr),
         chart=charts.breakdown_chart(
