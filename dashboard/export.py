@@ -2,8 +2,11 @@
 
 Readers who want to check or reuse the figures should not have to parse our YAML. The
 package carries the same tables the dashboard shows (figures with the derived rests, marked
-`derived`), typed and keyed, with the two statements as its sources. The CLI writes it to a
-folder; the app's download button serves it as a zip built in memory.
+`derived`), typed and keyed, with the sources as its sources: each held statement, and each
+publication a cited source's figures were taken from. A cited source's reports, a list
+inside its YAML record, become a table of their own, `reports.csv`, one row per report. The
+CLI writes the package to a folder; the app's download button serves it as a zip built in
+memory.
 """
 
 from __future__ import annotations
@@ -19,8 +22,11 @@ from dashboard.data import (
     BOOL,
     CHOICE,
     DATE,
+    ID,
     NUMBER,
+    RECORDS,
     REFERENCES,
+    REPORT_FIELDS,
     SCHEMA,
     VOCABULARY_FIELDS,
     Dataset,
@@ -30,6 +36,10 @@ from dashboard.data import (
 from dashboard.derive import with_derived
 
 TABLES = tuple(SCHEMA)
+# The package's tables, in order: the data's, with the cited sources' reports after sources.
+RESOURCES = ("sources", "reports", *TABLES[1:])
+# reports.csv: which source a report belongs to, then the report's own fields.
+REPORTS_FIELDS = (Field("source_id", ID), *REPORT_FIELDS)
 SPELLINGS_SEPARATOR = "; "
 _TYPES = {DATE: "date", NUMBER: "number", BOOL: "boolean"}
 # Derived rows are computed, not quoted, so these figures fields are empty for them.
@@ -38,14 +48,38 @@ _EMPTY_WHEN_DERIVED = {"as_written", "quote"}
 _ZIP_TIME = (2022, 1, 1, 0, 0, 0)
 
 
+def _fields(table: str) -> tuple[Field, ...]:
+    """The columns of a CSV file (a list field such as `reports` has a file of its own)."""
+    if table == "reports":
+        return REPORTS_FIELDS
+    return tuple(f for f in SCHEMA[table] if f.kind != RECORDS)
+
+
+def _reports(sources: pd.DataFrame) -> pd.DataFrame:
+    rows = [
+        {"source_id": source.source_id, **report}
+        for source in sources.itertuples()
+        if isinstance(source.reports, list)
+        for report in source.reports
+    ]
+    frame = pd.DataFrame(rows, columns=[f.name for f in REPORTS_FIELDS])
+    for f in REPORTS_FIELDS:
+        if f.kind == DATE:
+            frame[f.name] = pd.to_datetime(frame[f.name])
+    return frame
+
+
 def export_tables(dataset: Dataset) -> dict[str, pd.DataFrame]:
     """The tables as they go into the CSV files."""
     tables = {table: getattr(dataset, table) for table in TABLES}
+    tables["reports"] = _reports(tables["sources"])
     tables["places"] = tables["places"].assign(
         spellings=tables["places"]["spellings"].map(SPELLINGS_SEPARATOR.join)
     )
     tables["figures"] = with_derived(tables["figures"])
-    return tables
+    # Sources without the reports (a file of their own) and the columns made from them.
+    tables["sources"] = tables["sources"][[f.name for f in _fields("sources")]]
+    return {table: tables[table] for table in RESOURCES}
 
 
 def _field(table: str, f: Field, frame: pd.DataFrame, vocabularies: dict) -> dict:
@@ -55,6 +89,15 @@ def _field(table: str, f: Field, frame: pd.DataFrame, vocabularies: dict) -> dic
     constraints: dict = {}
     if f.required and not (table == "figures" and f.name in _EMPTY_WHEN_DERIVED):
         constraints["required"] = True
+    if f.required_for or f.only_for:
+        kinds = " or ".join(f.only_for or f.required_for)
+        field["description"] = (
+            f"Given for every {kinds} source and for no other"
+            if f.only_for
+            else f"Given for every {kinds} source; optional for the others"
+        )
+    if (table, f.name) == ("figures", "quote"):
+        field["description"] = "Verbatim from the statement; empty for a cited source's figures"
     if f.kind == CHOICE:
         constraints["enum"] = list(f.choices)
     for vocabulary in (v for t, name, v in VOCABULARY_FIELDS if (t, name) == (table, f.name)):
@@ -69,7 +112,7 @@ def _field(table: str, f: Field, frame: pd.DataFrame, vocabularies: dict) -> dic
 
 
 def _schema(table: str, frame: pd.DataFrame, vocabularies: dict) -> dict:
-    fields = [_field(table, f, frame, vocabularies) for f in SCHEMA[table]]
+    fields = [_field(table, f, frame, vocabularies) for f in _fields(table)]
     if table == "figures":
         fields += [
             {
@@ -92,10 +135,12 @@ def _schema(table: str, frame: pd.DataFrame, vocabularies: dict) -> dict:
                 "fields": key_field(target),
             },
         }
-        for source, name, target in REFERENCES
+        for source, name, target in (*REFERENCES, ("reports", "source_id", "sources"))
         if source == table
     ]
-    schema = {"fields": fields, "primaryKey": [key_field(table)]}
+    schema = {"fields": fields}
+    if table != "reports":
+        schema["primaryKey"] = [key_field(table)]
     if foreign_keys:
         schema["foreignKeys"] = foreign_keys
     return schema
@@ -109,10 +154,11 @@ def datapackage(dataset: Dataset, tables: dict[str, pd.DataFrame] | None = None)
         "name": "qantar-figures",
         "title": "Qantar Figures: official figures about the January 2022 events in Kazakhstan",
         "description": (
-            "Numbers and a day-by-day chronology curated by hand from two official "
-            "statements, each with the verbatim quote it comes from. Rows of figures.csv with "
-            "derived=true are computed from stated figures (the unitemised rest of a whole) "
-            "and were not stated."
+            "Numbers and a day-by-day chronology curated by hand from official statements, "
+            "each with the verbatim quote it comes from, and official figures cited from "
+            "later publications (sources of kind 'cited': no quote, every publication used "
+            "listed in reports.csv). Rows of figures.csv with derived=true are computed from "
+            "stated figures (the unitemised rest of a whole) and were not stated."
         ),
         "licenses": [
             {
@@ -122,10 +168,7 @@ def datapackage(dataset: Dataset, tables: dict[str, pd.DataFrame] | None = None)
                 "quoted statements remain their publishers')",
             }
         ],
-        "sources": [
-            {"title": f"{row.organisation}: {row.title}", "path": row.url}
-            for row in dataset.sources.itertuples()
-        ],
+        "sources": _sources(dataset.sources),
         "resources": [
             {
                 "name": table,
@@ -136,9 +179,24 @@ def datapackage(dataset: Dataset, tables: dict[str, pd.DataFrame] | None = None)
                 "encoding": "utf-8",
                 "schema": _schema(table, tables[table], dataset.vocabularies),
             }
-            for table in TABLES
+            for table in RESOURCES
         ],
     }
+
+
+def _sources(sources: pd.DataFrame) -> list[dict]:
+    """The package's sources: each statement, and each report of each cited source."""
+    listed = []
+    for row in sources.itertuples():
+        title = f"{row.organisation}: {row.title}"
+        if isinstance(row.reports, list):
+            listed += [
+                {"title": f"{title} (reported by {r['publisher']}: {r['title']})", "path": r["url"]}
+                for r in row.reports
+            ]
+        else:
+            listed.append({"title": title, "path": row.url})
+    return listed
 
 
 def export_files(dataset: Dataset) -> dict[str, bytes]:

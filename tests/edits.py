@@ -48,6 +48,20 @@ def drop_field(file: str, rid: str, name: str) -> Edit:
     return edit
 
 
+def set_report(rid: str, number: int, **changes) -> Edit:
+    """Change fields of report `number` (from 1) of source `rid`; a value None drops the field."""
+
+    def edit(directory):
+        records = read_records(directory, "sources.yaml")
+        report = _find(records, rid)["reports"][number - 1]
+        report.update(changes)
+        for name in [name for name, value in changes.items() if value is None]:
+            del report[name]
+        save_records(directory, "sources.yaml", records)
+
+    return edit
+
+
 def add_copy(file: str, rid: str, **changes) -> Edit:
     """Append a copy of record `rid` with some fields changed."""
 

@@ -26,7 +26,7 @@ def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
 def test_cli_validate_says_ok_with_counts(data_dir):
     result = run_cli("validate", str(data_dir))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "OK: 2 sources, 17 regions, 8 places, 3 events, 4 figures"
+    assert result.stdout.strip() == "OK: 3 sources, 17 regions, 8 places, 3 events, 5 figures"
 
 
 def test_cli_validate_prints_every_problem_and_no_traceback(data_dir):

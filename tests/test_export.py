@@ -18,6 +18,7 @@ from dashboard.export import build_datapackage_zip, export_files
 REPO = Path(__file__).resolve().parent.parent
 FILES = {
     "sources.csv",
+    "reports.csv",
     "regions.csv",
     "places.csv",
     "events.csv",
@@ -55,7 +56,14 @@ def test_package_says_who_published_what_under_which_licence(exported):
     assert [s["path"] for s in descriptor["sources"]] == [
         "https://ortcom.kz/en/press-relizy/1642266505",
         "https://ortcom.kz/en/novosti/1643113119",
+        "https://example.org/news/2022-03-14-mazhilis",
+        "http://example.org/wire/2022/03/15/death-toll",
     ]
+    assert descriptor["sources"][3]["title"] == (
+        "General Prosecutor's Office of the Republic of Kazakhstan: Prosecutor General's "
+        "report to the Mazhilis on the January events (reported by Another Example Wire: "
+        "Death toll of the January events stands at 238, Prosecutor General says)"
+    )
     figures = next(r for r in descriptor["resources"] if r["name"] == "figures")
     types = {f["name"]: f["type"] for f in figures["schema"]["fields"]}
     assert (types["value"], types["date"], types["derived"]) == ("integer", "date", "boolean")
@@ -81,6 +89,52 @@ def test_a_broken_package_fails_frictionless(exported):
     figures = exported / "figures.csv"
     figures.write_text(
         figures.read_text(encoding="utf-8").replace(",affected,", ",nobody,"), encoding="utf-8"
+    )
+    assert not Package(str(exported / "datapackage.json")).validate().valid
+
+
+def test_cited_sources_export_their_kind_and_every_report(exported):
+    with (exported / "sources.csv").open(encoding="utf-8", newline="") as file:
+        sources = {row["source_id"]: row for row in csv.DictReader(file)}
+    assert "reports" not in next(iter(sources.values()))
+    assert sources["gpo-2022-01-15"]["kind"] == "statement"
+    cited = sources["gpo-2022-03-14-mazhilis"]
+    assert (cited["kind"], cited["url"], cited["seed_file"]) == ("cited", "", "")
+    with (exported / "reports.csv").open(encoding="utf-8", newline="") as file:
+        reports = list(csv.DictReader(file))
+    assert reports == [
+        {
+            "source_id": "gpo-2022-03-14-mazhilis",
+            "kind": "news_report",
+            "publisher": "Example News Agency",
+            "title": "Prosecutor General reports to the Mazhilis on the January events",
+            "url": "https://example.org/news/2022-03-14-mazhilis",
+            "published": "2022-03-14",
+            "accessed": "2026-12-04",
+        },
+        {
+            "source_id": "gpo-2022-03-14-mazhilis",
+            "kind": "news_report",
+            "publisher": "Another Example Wire",
+            "title": "Death toll of the January events stands at 238, Prosecutor General says",
+            "url": "http://example.org/wire/2022/03/15/death-toll",
+            "published": "2022-03-15",
+            "accessed": "2026-12-04",
+        },
+    ]
+    with (exported / "figures.csv").open(encoding="utf-8", newline="") as file:
+        figures = {row["figure_id"]: row for row in csv.DictReader(file)}
+    assert (figures["deaths-0314"]["quote"], figures["deaths-0314"]["as_written"]) == (
+        "",
+        "238 people died",
+    )
+
+
+def test_a_report_of_an_unknown_source_fails_frictionless(exported):
+    reports = exported / "reports.csv"
+    reports.write_text(
+        reports.read_text(encoding="utf-8").replace("\ngpo-2022-03-14-mazhilis,", "\nnobody,", 1),
+        encoding="utf-8",
     )
     assert not Package(str(exported / "datapackage.json")).validate().valid
 

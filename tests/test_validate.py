@@ -7,6 +7,7 @@ goes silent or starts to cascade into unrelated problems fails here.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from edits import (
     Edit,
@@ -20,6 +21,7 @@ from edits import (
     replace_text,
     save_records,
     set_field,
+    set_report,
     truncate_at,
     write_bytes,
 )
@@ -33,6 +35,16 @@ from dashboard.data import (
     validate,
     value_in_text,
 )
+
+CITED = "gpo-2022-03-14-mazhilis"
+OFFICIAL_SITE = {
+    "kind": "official_site",
+    "publisher": "General Prosecutor's Office",
+    "title": "Report of the Prosecutor General to the Mazhilis",
+    "url": "https://example.org/prokuror/2022-03-14",
+    "published": "2022-03-14",
+    "accessed": "2026-12-04",
+}
 
 BILLION_LAUGHS = "\n".join(
     ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
@@ -478,6 +490,277 @@ CASES = [
         set_field("figures.yaml", "damage-tenge", value=87_000_000),
         ("figures.yaml", "damage-tenge", "value", "87,000,000 is not stated in as_written"),
     ),
+    case(
+        "statement-figure-with-empty-quote",
+        set_field("figures.yaml", "wounded", quote=""),
+        ("figures.yaml", "wounded", "quote", "must be non-empty text, got ''"),
+    ),
+    # --- two kinds of source: what each kind has ---
+    case(
+        "source-without-kind",
+        drop_field("sources.yaml", "gpo-2022-01-15", "kind"),
+        ("sources.yaml", "gpo-2022-01-15", "kind", "is required"),
+    ),
+    case(
+        "unknown-source-kind",
+        set_field("sources.yaml", CITED, kind="quoted"),
+        ("sources.yaml", CITED, "kind", "must be one of statement, cited; got 'quoted'"),
+    ),
+    case(
+        "statement-without-seed-file",
+        drop_field("sources.yaml", "mia-2022-01-25", "seed_file"),
+        ("sources.yaml", "mia-2022-01-25", "seed_file", "is required"),
+    ),
+    case(
+        "statement-without-speaker",
+        drop_field("sources.yaml", "gpo-2022-01-15", "speaker"),
+        ("sources.yaml", "gpo-2022-01-15", "speaker", "is required"),
+    ),
+    case(
+        "statement-with-reports",
+        set_field("sources.yaml", "mia-2022-01-25", reports=[OFFICIAL_SITE]),
+        (
+            "sources.yaml",
+            "mia-2022-01-25",
+            "reports",
+            "a statement source has no reports: its text is held and quoted",
+        ),
+    ),
+    case(
+        "cited-with-seed-file",
+        set_field("sources.yaml", CITED, seed_file="002_mazhilis.txt"),
+        (
+            "sources.yaml",
+            CITED,
+            "seed_file",
+            "a cited source has no seed_file: its text is not held",
+        ),
+    ),
+    case(
+        "cited-with-url",
+        set_field("sources.yaml", CITED, url="https://example.org/news/2022-03-14-mazhilis"),
+        (
+            "sources.yaml",
+            CITED,
+            "url",
+            "a cited source has no url: the address of each publication goes in its report",
+        ),
+    ),
+    case(
+        "cited-with-language",
+        set_field("sources.yaml", CITED, language="en"),
+        (
+            "sources.yaml",
+            CITED,
+            "language",
+            "a cited source has no language: nothing from it is quoted",
+        ),
+    ),
+    case(
+        "cited-without-reports",
+        drop_field("sources.yaml", CITED, "reports"),
+        ("sources.yaml", CITED, "reports", "is required"),
+    ),
+    case(
+        "cited-with-empty-reports",
+        set_field("sources.yaml", CITED, reports=[]),
+        ("sources.yaml", CITED, "reports", "must be a non-empty list of mappings, got a list ([])"),
+    ),
+    case(
+        "cited-without-organisation",
+        drop_field("sources.yaml", CITED, "organisation_short"),
+        ("sources.yaml", CITED, "organisation_short", "is required"),
+    ),
+    case(
+        "source-published-before-2022",
+        set_field("sources.yaml", "mia-2022-01-25", published="2021-12-31"),
+        ("sources.yaml", "mia-2022-01-25", "published", "2021-12-31 is outside 2022-01-01 … "),
+    ),
+    case(
+        "source-published-in-the-future",
+        set_field("sources.yaml", "gpo-2022-01-15", published="2999-01-01"),
+        ("sources.yaml", "gpo-2022-01-15", "published", "2999-01-01 is outside 2022-01-01 … "),
+    ),
+    # --- a cited source's reports ---
+    case(
+        "report-not-a-mapping",
+        set_field("sources.yaml", CITED, reports=["https://example.org/news/1"]),
+        (
+            "sources.yaml",
+            CITED,
+            "reports[1]",
+            "must be a mapping of field: value, got 'https://example.org/news/1'",
+        ),
+    ),
+    case(
+        "report-without-publisher",
+        set_report(CITED, 2, publisher=None),
+        ("sources.yaml", CITED, "reports[2].publisher", "is required"),
+    ),
+    case(
+        "report-with-unknown-field",
+        set_report(CITED, 1, publsher="Example News Agency"),
+        ("sources.yaml", CITED, "reports[1].publsher", "unknown field; did you mean 'publisher'?"),
+    ),
+    case(
+        "report-of-unknown-kind",
+        set_report(CITED, 1, kind="blog"),
+        (
+            "sources.yaml",
+            CITED,
+            "reports[1].kind",
+            "must be one of official_site, news_report; got 'blog'",
+        ),
+    ),
+    case(
+        "report-url-not-the-web",
+        set_report(CITED, 1, url="ftp://example.org/news/1"),
+        (
+            "sources.yaml",
+            CITED,
+            "reports[1].url",
+            "must be an http:// or https:// address, got 'ftp://example.org/news/1'",
+        ),
+    ),
+    case(
+        "report-date-not-a-date",
+        set_report(CITED, 2, accessed="4 December 2026"),
+        (
+            "sources.yaml",
+            CITED,
+            "reports[2].accessed",
+            "must be a real date written YYYY-MM-DD, got '4 December 2026'",
+        ),
+    ),
+    case(
+        "report-before-its-source",
+        set_report(CITED, 1, published="2022-03-13"),
+        (
+            "sources.yaml",
+            CITED,
+            "reports[1].published",
+            "2022-03-13 is before the source's published date 2022-03-14",
+        ),
+    ),
+    case(
+        "report-accessed-before-published",
+        set_report(CITED, 2, accessed="2022-03-14"),
+        (
+            "sources.yaml",
+            CITED,
+            "reports[2].accessed",
+            "2022-03-14 is before the report's published date 2022-03-15",
+        ),
+    ),
+    case(
+        "report-accessed-in-the-future",
+        set_report(CITED, 1, accessed="2999-01-01"),
+        ("sources.yaml", CITED, "reports[1].accessed", "2999-01-01 is after today ("),
+    ),
+    # --- the curation rule: an official site, or two publishers ---
+    case(
+        "one-news-report-only",
+        lambda directory: save_records(
+            directory,
+            "sources.yaml",
+            [
+                {**r, "reports": r["reports"][:1]} if r["source_id"] == CITED else r
+                for r in read_records(directory, "sources.yaml")
+            ],
+        ),
+        (
+            "sources.yaml",
+            CITED,
+            "reports",
+            "a cited source needs a report of kind official_site, or news_reports from at "
+            "least two different publishers; all its reports are news_reports from "
+            "Example News Agency",
+        ),
+    ),
+    case(
+        "two-news-reports-from-one-publisher",
+        set_report(CITED, 2, publisher="  example news   AGENCY"),
+        ("sources.yaml", CITED, "reports", "all its reports are news_reports from Example News"),
+    ),
+    # --- what a cited source's figures carry ---
+    case(
+        "cited-figure-with-quote",
+        set_field("figures.yaml", "deaths-0314", quote="238 people died."),
+        (
+            "figures.yaml",
+            "deaths-0314",
+            "quote",
+            f"'{CITED}' is a cited source, whose text is not held, so a quote from it could "
+            "not be checked; leave quote out",
+        ),
+    ),
+    case(
+        "cited-figure-without-as-written",
+        drop_field("figures.yaml", "deaths-0314", "as_written"),
+        ("figures.yaml", "deaths-0314", "as_written", "is required"),
+    ),
+    case(
+        "cited-figure-number-not-in-as-written",
+        set_field("figures.yaml", "deaths-0314", value=230),
+        (
+            "figures.yaml",
+            "deaths-0314",
+            "value",
+            "230 is not stated in as_written '238 people died'",
+        ),
+    ),
+    case(
+        "cited-figure-copies-a-sentence",
+        set_field(
+            "figures.yaml",
+            "deaths-0314",
+            as_written="the Prosecutor General said that in total 238 people died during the "
+            "January events",
+        ),
+        (
+            "figures.yaml",
+            "deaths-0314",
+            "as_written",
+            "has 14 words; from a cited publication copy only the few words that state the "
+            "number (at most 12)",
+        ),
+    ),
+    case(
+        "cited-figure-after-its-source",
+        set_field("figures.yaml", "deaths-0314", date="2022-03-15"),
+        (
+            "figures.yaml",
+            "deaths-0314",
+            "date",
+            "2022-03-15 is outside 2022-01-01 … 2022-03-14 (the source's publication date)",
+        ),
+    ),
+    case(
+        "cited-figure-period-ends-after-its-source",
+        set_field(
+            "figures.yaml",
+            "deaths-0314",
+            date=None,
+            period_start="2022-01-04",
+            period_end="2022-03-31",
+        ),
+        (
+            "figures.yaml",
+            "deaths-0314",
+            "period_end",
+            "2022-03-31 is outside 2022-01-01 … 2022-03-14",
+        ),
+    ),
+    case(
+        "event-from-a-cited-source",
+        set_field("events.yaml", "almaty-clash-0104", source_id=CITED),
+        (
+            "events.yaml",
+            "almaty-clash-0104",
+            "source_id",
+            f"'{CITED}' is a cited source; an event comes only from a held statement",
+        ),
+    ),
 ]
 
 
@@ -518,6 +801,34 @@ def test_valid_fixture_has_no_problems(data_dir):
         ),
         pytest.param(
             set_field("figures.yaml", "damage-tenge", breakdown=None, note=None), id="optional-null"
+        ),
+        pytest.param(
+            set_field("sources.yaml", CITED, reports=[OFFICIAL_SITE]), id="cited-official-site"
+        ),
+        pytest.param(
+            set_field("sources.yaml", CITED, speaker=None, post=None, place=None),
+            id="cited-without-speaker-post-place",
+        ),
+        pytest.param(set_report(CITED, 2, published="2022-03-14"), id="reports-same-day"),
+        pytest.param(
+            set_field("figures.yaml", "deaths-0314", date="2022-01-10"),
+            id="cited-figure-in-january",
+        ),
+        pytest.param(
+            set_field(
+                "figures.yaml",
+                "deaths-0314",
+                date=None,
+                period_start="2022-01-04",
+                period_end="2022-03-14",
+            ),
+            id="cited-figure-period",
+        ),
+        pytest.param(
+            set_field(
+                "figures.yaml", "deaths-0314", value=3000, as_written="over 3 thousand cases"
+            ),
+            id="cited-scale-word",
         ),
     ],
 )
@@ -600,7 +911,7 @@ def test_dataset_columns_are_the_schema_fields_with_exact_values(data_dir):
     assert str(figures["value"].dtype) == "Int64"
     assert figures.set_index("figure_id").loc["damage-tenge", "value"] == 87_000_000_000
     assert str(figures["date"].dtype) == "datetime64[ns]"
-    assert figures["breakdown"].isna().sum() == 3
+    assert figures["breakdown"].isna().sum() == 4
     assert figures["parts_sum_to_whole"].isna().all()
     assert dataset.events["place_id"].isna().tolist() == [False, True, True]
     assert dataset.places.set_index("place_id").loc["taldykorgan", "spellings"] == [
@@ -609,6 +920,29 @@ def test_dataset_columns_are_the_schema_fields_with_exact_values(data_dir):
     ]
     assert set(dataset.vocabularies) == {"event_categories", "qualifiers", "metrics"}
     assert dataset.warnings == []
+
+
+def test_dataset_sources_carry_their_kind_and_reports(data_dir):
+    dataset = load_dataset(data_dir)
+    sources = dataset.sources.set_index("source_id")
+    assert sources["kind"].tolist() == ["statement", "statement", "cited"]
+    assert list(sources.columns[-3:]) == ["reports", "report_urls", "publishers"]
+    cited, statement = sources.loc[CITED], sources.loc["gpo-2022-01-15"]
+    assert [r["publisher"] for r in cited["reports"]] == [
+        "Example News Agency",
+        "Another Example Wire",
+    ]
+    assert str(cited["reports"][1]["accessed"]) == "2026-12-04"
+    assert cited["report_urls"] == (
+        "https://example.org/news/2022-03-14-mazhilis; "
+        "http://example.org/wire/2022/03/15/death-toll"
+    )
+    assert cited["publishers"] == "Example News Agency; Another Example Wire"
+    assert pd.isna(cited["url"]) and pd.isna(cited["seed_file"])
+    assert statement["reports"] is None and pd.isna(statement["report_urls"])
+    figures = dataset.figures.set_index("figure_id")
+    assert pd.isna(figures.loc["deaths-0314", "quote"])
+    assert figures.loc["deaths-0314", "date"] == pd.Timestamp("2022-03-14")
 
 
 # --- how numbers are found in what is written ----------------------------------------------
@@ -652,6 +986,18 @@ def test_no_value_of_any_type_crashes_the_validator(data_dir, odd):
         for record in records:
             record.update(dict.fromkeys(list(record), odd))
         save_records(data_dir, file, records)
+    problems = validate(data_dir)
+    assert problems
+    assert all(isinstance(p, Problem) for p in problems)
+
+
+@pytest.mark.parametrize("odd", ODD_VALUES, ids=repr)
+def test_no_value_of_any_type_in_a_report_crashes_the_validator(data_dir, odd):
+    records = read_records(data_dir, "sources.yaml")
+    for record in records:
+        for report in record.get("reports", []):
+            report.update(dict.fromkeys(list(report), odd))
+    save_records(data_dir, "sources.yaml", records)
     problems = validate(data_dir)
     assert problems
     assert all(isinstance(p, Problem) for p in problems)

@@ -15,6 +15,7 @@ The modules, one job each, in the order the data flows through them:
 - `yaml_io`: strict YAML reading, and every file read into field-checked records;
 - `numbers`: which numbers a text states;
 - `rules`: checks across records and files (ids, references, dates, regions, hierarchy);
+- `citations`: what each kind of source (held statement, cited publication) requires;
 - `quotes`: quotes verbatim in the statements, numbers in their quotes;
 - `dataset`: all stages together, and the DataFrames (dtypes documented there).
 
@@ -28,7 +29,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dashboard.data.dataset import DataError, Dataset, build_dataset, check, frame
+from dashboard.data.citations import check_reports, check_source_kinds
+from dashboard.data.dataset import (
+    REPORT_SEPARATOR,
+    DataError,
+    Dataset,
+    build_dataset,
+    check,
+    frame,
+)
 from dashboard.data.fields import check_fields
 from dashboard.data.numbers import numbers_in, value_in_text
 from dashboard.data.quotes import check_quotes, normalise_space, seeds_dir
@@ -44,6 +53,7 @@ from dashboard.data.schema import (
     ANY_TEXT,
     BOOL,
     CHOICE,
+    CITED,
     DATA_DIR,
     DATE,
     DATE_RE,
@@ -58,17 +68,24 @@ from dashboard.data.schema import (
     KEY_RE,
     LAST_EVENT_DAY,
     LATER_REGIONS,
+    MAX_CITED_WORDS,
     MAX_VALUE,
     NUMBER,
+    RECORDS,
     REFERENCES,
     REGION_COUNT,
+    REPORT_FIELDS,
+    REPORT_KINDS,
     SCHEMA,
     SEEDS_ENV,
+    SOURCE_KINDS,
+    STATEMENT,
     TEXT,
     TEXTS,
     URL,
     VOCABULARY_FIELDS,
     VOCABULARY_SCHEMA,
+    WEB_URL,
     Field,
     Problem,
     Tables,
@@ -80,6 +97,7 @@ __all__ = [
     "ANY_TEXT",
     "BOOL",
     "CHOICE",
+    "CITED",
     "DATA_DIR",
     "DATE",
     "DATE_RE",
@@ -94,17 +112,25 @@ __all__ = [
     "KEY_RE",
     "LAST_EVENT_DAY",
     "LATER_REGIONS",
+    "MAX_CITED_WORDS",
     "MAX_VALUE",
     "NUMBER",
+    "RECORDS",
     "REFERENCES",
     "REGION_COUNT",
+    "REPORT_FIELDS",
+    "REPORT_KINDS",
+    "REPORT_SEPARATOR",
     "SCHEMA",
     "SEEDS_ENV",
+    "SOURCE_KINDS",
+    "STATEMENT",
     "TEXT",
     "TEXTS",
     "URL",
     "VOCABULARY_FIELDS",
     "VOCABULARY_SCHEMA",
+    "WEB_URL",
     "DataError",
     "Dataset",
     "Field",
@@ -119,6 +145,8 @@ __all__ = [
     "check_quotes",
     "check_references",
     "check_regions",
+    "check_reports",
+    "check_source_kinds",
     "check_vocabularies",
     "frame",
     "key_field",

@@ -9,7 +9,11 @@ DataFrame dtypes: text columns use pandas' default string dtype (missing = NaN);
 `datetime64[ns]` at midnight (missing = NaT); `value` is nullable `Int64` when every value
 is a whole number, so 87,000,000,000 stays exact, and `float64` otherwise; `lat`/`lon` are
 `float64`; `parts_sum_to_whole` is nullable `boolean`; `spellings` holds Python lists.
-Optional fields are always present as columns.
+Optional fields are always present as columns; a figure of a cited source has no `quote`
+(NaN). `sources.reports` holds, for a cited source, its reports as a list of dicts (dates as
+`datetime.date`; None for a statement), and two columns outside the schema make them easy to
+show: `report_urls` and `publishers`, each report's url and publisher, distinct, joined by
+"; " (NaN for a statement).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.data.citations import check_reports, check_source_kinds
 from dashboard.data.quotes import check_quotes
 from dashboard.data.rules import (
     check_dates,
@@ -29,8 +34,10 @@ from dashboard.data.rules import (
     check_regions,
     check_vocabularies,
 )
-from dashboard.data.schema import BOOL, DATE, NUMBER, SCHEMA, TEXTS, Problem, Tables
+from dashboard.data.schema import BOOL, DATE, NUMBER, RECORDS, SCHEMA, TEXTS, Problem, Tables
 from dashboard.data.yaml_io import load_table, load_vocabularies
+
+REPORT_SEPARATOR = "; "
 
 
 class DataError(Exception):
@@ -44,7 +51,10 @@ class DataError(Exception):
 
 @dataclass(frozen=True)
 class Dataset:
-    """The validated data: one DataFrame per file, columns exactly the schema's fields."""
+    """The validated data: one DataFrame per file, columns the schema's fields.
+
+    `sources` has two more, `report_urls` and `publishers` (see the module's docstring).
+    """
 
     sources: pd.DataFrame
     regions: pd.DataFrame
@@ -79,6 +89,8 @@ def check(path: Path | str) -> Checked:
     problems += found
     problems += check_ids(tables)
     problems += check_references(tables)
+    problems += check_reports(tables)
+    problems += check_source_kinds(tables)
     problems += check_vocabularies(tables, vocabularies)
     problems += check_dates(tables)
     problems += check_regions(tables)
@@ -97,7 +109,7 @@ def frame(table: str, records: list[dict]) -> pd.DataFrame:
             column = pd.Series(pd.to_datetime(values), dtype="datetime64[ns]")
         elif f.kind == BOOL:
             column = pd.Series(values, dtype="boolean")
-        elif f.kind == TEXTS:
+        elif f.kind in (TEXTS, RECORDS):
             column = pd.Series(values, dtype=object)
         elif f.kind == NUMBER and f.name == "value":
             whole = all(v is None or float(v).is_integer() for v in values)
@@ -108,7 +120,23 @@ def frame(table: str, records: list[dict]) -> pd.DataFrame:
         else:
             column = pd.Series(values, dtype="str")
         columns[f.name] = column
+    if table == "sources":
+        columns["report_urls"] = _joined(records, "url")
+        columns["publishers"] = _joined(records, "publisher")
     return pd.DataFrame(columns)
+
+
+def _joined(sources: list[dict], name: str) -> pd.Series:
+    """One field of each source's reports, distinct values joined by '; ' (NaN: no reports)."""
+    return pd.Series(
+        [
+            REPORT_SEPARATOR.join(dict.fromkeys(r[name] for r in s["reports"]))
+            if s.get("reports")
+            else None
+            for s in sources
+        ],
+        dtype="str",
+    )
 
 
 def build_dataset(checked: Checked) -> Dataset:

@@ -30,9 +30,11 @@ from dashboard.data.schema import (
     KEY,
     KEY_RE,
     NUMBER,
+    RECORDS,
     TEXT,
     TEXTS,
     URL,
+    WEB_URL,
     Field,
     Problem,
 )
@@ -133,6 +135,17 @@ def _as_url(value, f):
     raise _Bad(f"must be an https:// address, got {show(value)}")
 
 
+def _as_web_url(value, f):
+    if (
+        isinstance(value, str)
+        and value.startswith(("https://", "http://"))
+        and value.split("://", 1)[1]
+        and not any(c.isspace() for c in value)
+    ):
+        return value
+    raise _Bad(f"must be an http:// or https:// address, got {show(value)}")
+
+
 def _as_filename(value, f):
     if isinstance(value, str) and FILENAME_RE.fullmatch(value):
         return value
@@ -151,8 +164,34 @@ _CHECKERS: dict[str, Callable[[Any, Field], Any]] = {
     BOOL: _as_bool,
     CHOICE: _as_choice,
     URL: _as_url,
+    WEB_URL: _as_web_url,
     FILENAME: _as_filename,
 }
+
+
+def _record_kind(raw: dict, fields: tuple[Field, ...]) -> str | None:
+    """The record's valid `kind`, where its fields depend on it; None when unknown."""
+    kind = next((f for f in fields if f.name == "kind" and f.kind == CHOICE), None)
+    value = raw.get("kind")
+    return value if kind is not None and isinstance(value, str) and value in kind.choices else None
+
+
+def _check_records(file: str, rid: str, value: Any, f: Field) -> tuple[list | None, list]:
+    """A RECORDS field: each sub-record checked, problems named `reports[2].url`."""
+    if not isinstance(value, list) or not value:
+        return None, [
+            Problem(file, rid, f.name, f"must be a non-empty list of mappings, got {show(value)}")
+        ]
+    items, problems = [], []
+    for number, item in enumerate(value, start=1):
+        clean, found = check_fields(file, rid, item, f.fields)
+        where = f"{f.name}[{number}]"
+        problems += [
+            Problem(p.file, p.record_id, f"{where}.{p.field}" if p.field else where, p.message)
+            for p in found
+        ]
+        items.append(clean)
+    return (None if problems else items), problems
 
 
 def check_fields(file: str, rid: str, raw: Any, fields: tuple[Field, ...]) -> tuple[dict, list]:
@@ -167,11 +206,28 @@ def check_fields(file: str, rid: str, raw: Any, fields: tuple[Field, ...]) -> tu
             close = difflib.get_close_matches(str(key), names, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             problems.append(Problem(file, rid, str(key), f"unknown field{hint}"))
+    # With the record's kind missing or wrong (reported as such), whether a field that
+    # depends on it belongs is unknown: only its value is checked.
+    kind = _record_kind(raw, fields)
     for f in fields:
         value = raw.get(f.name)
+        if f.only_for and kind is not None and kind not in f.only_for:
+            if value is not None:
+                noun = file.removesuffix(".yaml").removesuffix("s")
+                because = f": {f.absent_because}" if f.absent_because else ""
+                problems.append(
+                    Problem(file, rid, f.name, f"a {kind} {noun} has no {f.name}{because}")
+                )
+            continue
         if value is None:
-            if f.required:
+            if f.required or kind in f.required_for:
                 problems.append(Problem(file, rid, f.name, "is required"))
+            continue
+        if f.kind == RECORDS:
+            items, found = _check_records(file, rid, value, f)
+            problems += found
+            if items is not None:
+                clean[f.name] = items
             continue
         try:
             clean[f.name] = _CHECKERS[f.kind](value, f)

@@ -4,7 +4,8 @@ This is the check that makes a figure traceable: the statements' texts are kept 
 repository (the seeds folder), so this module also decides where to find them and what to do
 when they are missing. Without the folder the verbatim check is skipped with a warning (the
 data can still be loaded from a copy without the texts); `as_written` is still checked
-against the quote and the value against `as_written`.
+against the quote and the value against `as_written`. Figures of cited sources have no
+quote: only their value is checked, against `as_written`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import os
 from pathlib import Path
 
 from dashboard.data.numbers import fmt, value_in_text
-from dashboard.data.schema import DEFAULT_SEEDS_DIR, SEEDS_ENV, Problem, Tables
+from dashboard.data.schema import CITED, DEFAULT_SEEDS_DIR, SEEDS_ENV, Problem, Tables, index_by_id
 
 
 def normalise_space(text: str) -> str:
@@ -73,12 +74,20 @@ def _divergence(quote: str, text: str) -> str:
 
 
 def check_quotes(tables: Tables) -> tuple[list[Problem], list[str]]:
-    """Quotes verbatim in their statement (whitespace aside), numbers in their quotes."""
+    """Quotes verbatim in their statement (whitespace aside), numbers in their quotes.
+
+    The value of a cited source's figure is checked against its `as_written` only.
+    """
     texts, problems, warnings = _statement_texts(tables["sources"])
+    sources = index_by_id(tables["sources"], "sources")
+    cited = {sid for sid, source in sources.items() if source.get("kind") == CITED}
     for table in ("events", "figures"):
         for record in tables[table] or []:
             file, rid = f"{table}.yaml", record["_rid"]
-            quote = normalise_space(record.get("quote", ""))
+            # A cited source's text is not held: a quote from it (reported by `citations`)
+            # cannot be checked, and its figure's value is checked against as_written alone.
+            cited_figure = table == "figures" and record.get("source_id") in cited
+            quote = "" if cited_figure else normalise_space(record.get("quote", ""))
             text = texts.get(record.get("source_id"))
             if quote and text is not None and quote not in text:
                 problems.append(

@@ -11,6 +11,7 @@ cascading into more problems.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 
 from dashboard.data.numbers import exact, fmt
 from dashboard.data.schema import (
@@ -145,6 +146,18 @@ def check_vocabularies(tables: Tables, vocabularies: dict | None) -> list[Proble
 
 def check_dates(tables: Tables) -> list[Problem]:
     problems = []
+    today = date.today()
+    for record in tables["sources"] or []:
+        day = record.get("published")
+        if day is not None and not FIRST_DAY <= day <= today:
+            problems.append(
+                Problem(
+                    "sources.yaml",
+                    record["_rid"],
+                    "published",
+                    f"{day} is outside {FIRST_DAY} … {today} (today)",
+                )
+            )
     for record in tables["events"] or []:
         day = record.get("date")
         if day is not None and not FIRST_DAY <= day <= LAST_EVENT_DAY:

@@ -68,20 +68,66 @@ INTEGER = "integer"
 BOOL = "bool"
 CHOICE = "choice"
 URL = "url"
+WEB_URL = "web_url"
 FILENAME = "filename"
+RECORDS = "records"
+
+# A source's `kind`: a statement whose text we hold and quote, or a publication we cite.
+STATEMENT = "statement"
+CITED = "cited"
+SOURCE_KINDS = (STATEMENT, CITED)
+REPORT_KINDS = ("official_site", "news_report")
+# `as_written` of a cited source's figure: the few words that state the number, no more.
+MAX_CITED_WORDS = 12
 
 
 @dataclass(frozen=True)
 class Field:
+    """One field of a record.
+
+    In a table whose records have a `kind` (sources), a field can depend on it:
+    `required_for` names the kinds that must have it (with `required` false), `only_for`
+    the only kinds that may have it at all (`absent_because` says why the others do not).
+    A RECORDS field is a non-empty list of sub-records, each with the fields `fields`.
+    """
+
     name: str
     kind: str
     required: bool = True
     choices: tuple[str, ...] = ()
     bounds: tuple[float, float] | None = None
+    required_for: tuple[str, ...] = ()
+    only_for: tuple[str, ...] = ()
+    absent_because: str = ""
+    fields: tuple[Field, ...] = ()
 
 
 def _optional(name: str, kind: str) -> Field:
     return Field(name, kind, required=False)
+
+
+def _only(record_kind: str, name: str, kind: str, because: str, **more) -> Field:
+    """A field that records of `record_kind` must have and records of other kinds must not."""
+    return Field(
+        name,
+        kind,
+        required=False,
+        required_for=(record_kind,),
+        only_for=(record_kind,),
+        absent_because=because,
+        **more,
+    )
+
+
+# One publication a cited source's figures were taken from.
+REPORT_FIELDS = (
+    Field("kind", CHOICE, choices=REPORT_KINDS),
+    Field("publisher", TEXT),
+    Field("title", TEXT),
+    Field("url", WEB_URL),
+    Field("published", DATE),
+    Field("accessed", DATE),
+)
 
 
 # Coordinates must fall inside Kazakhstan's bounding box, which catches swapped lat/lon.
@@ -93,16 +139,18 @@ _NAMES = (Field("name_en", TEXT), Field("name_ru", TEXT), Field("name_kk", TEXT)
 SCHEMA: dict[str, tuple[Field, ...]] = {
     "sources": (
         Field("source_id", ID),
+        Field("kind", CHOICE, choices=SOURCE_KINDS),
         Field("title", TEXT),
-        Field("speaker", TEXT),
-        Field("post", TEXT),
+        Field("speaker", TEXT, required=False, required_for=(STATEMENT,)),
+        Field("post", TEXT, required=False, required_for=(STATEMENT,)),
         Field("organisation", TEXT),
         Field("organisation_short", TEXT),
-        Field("place", TEXT),
+        Field("place", TEXT, required=False, required_for=(STATEMENT,)),
         Field("published", DATE),
-        Field("language", CHOICE, choices=("en",)),
-        Field("url", URL),
-        Field("seed_file", FILENAME),
+        _only(STATEMENT, "language", CHOICE, "nothing from it is quoted", choices=("en",)),
+        _only(STATEMENT, "url", URL, "the address of each publication goes in its report"),
+        _only(STATEMENT, "seed_file", FILENAME, "its text is not held"),
+        _only(CITED, "reports", RECORDS, "its text is held and quoted", fields=REPORT_FIELDS),
     ),
     "regions": (
         Field("region_id", ID),
@@ -150,7 +198,8 @@ SCHEMA: dict[str, tuple[Field, ...]] = {
         _optional("place_id", ID),
         _optional("parent_id", ID),
         _optional("parts_sum_to_whole", BOOL),
-        Field("quote", TEXT),
+        # Required for a statement's figures, absent for a cited source's (rules.py).
+        _optional("quote", TEXT),
         _optional("note", TEXT),
     ),
 }

@@ -112,7 +112,10 @@ def load_table(directory: Path, table: str) -> tuple[list[dict] | None, list[Pro
         rid = _record_label(raw, key, index)
         clean, found = check_fields(file, rid, raw, SCHEMA[table])
         problems += found
-        records.append({**clean, "_rid": rid})
+        # `_given`: the fields written, valid or not, so that a rule requiring a field can
+        # tell one left out from one already reported as malformed.
+        given = [k for k, v in raw.items() if v is not None] if isinstance(raw, dict) else []
+        records.append({**clean, "_rid": rid, "_given": frozenset(given)})
     return records, problems
 
 
