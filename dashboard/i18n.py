@@ -224,7 +224,7 @@ def localise(ds: Dataset, lang: str) -> Dataset:
         name: {
             key: {**entry, **tr[name].get(key, {})} for key, entry in ds.vocabularies[name].items()
         }
-        for name in ("event_categories", "qualifiers", "metrics")
+        for name in ("event_categories", "qualifiers", "metrics", "series")
     }
     return replace(
         ds,

@@ -752,6 +752,53 @@ CASES = [
         ),
     ),
     case(
+        "series-not-in-the-vocabulary",
+        set_field("figures.yaml", "deaths-0314", series="deaths_all"),
+        (
+            "figures.yaml",
+            "deaths-0314",
+            "series",
+            "'deaths_all' is not in series in vocabularies.yaml",
+        ),
+    ),
+    case(
+        "series-of-another-metric",
+        set_field("figures.yaml", "affected", series="deaths_total"),
+        (
+            "figures.yaml",
+            "affected",
+            "series",
+            "series 'deaths_total' counts metric 'deaths', not 'affected_people'",
+        ),
+    ),
+    case(
+        "series-with-two-figures-of-one-source",
+        add_copy("figures.yaml", "deaths-0314", figure_id="deaths-0314-again"),
+        (
+            "figures.yaml",
+            "deaths-0314-again",
+            "series",
+            "series 'deaths_total' already has figure 'deaths-0314' from source "
+            "'gpo-2022-03-14-mazhilis'; a series takes one figure per source",
+        ),
+    ),
+    case(
+        "series-counts-an-unknown-metric",
+        replace_text("vocabularies.yaml", "metric: deaths,", "metric: dead,"),
+        (
+            "figures.yaml",
+            "deaths-0314",
+            "series",
+            "series 'deaths_total' counts metric 'dead', not 'deaths'",
+        ),
+        (
+            "vocabularies.yaml",
+            "series.deaths_total",
+            "metric",
+            "'dead' is not in metrics in vocabularies.yaml",
+        ),
+    ),
+    case(
         "event-from-a-cited-source",
         set_field("events.yaml", "almaty-clash-0104", source_id=CITED),
         (
@@ -905,8 +952,8 @@ def test_dataset_columns_are_the_schema_fields_with_exact_values(data_dir):
         "source_id",
         "metric",
         "breakdown",
+        "series",
         "label",
-        "value",
     ]
     assert str(figures["value"].dtype) == "Int64"
     assert figures.set_index("figure_id").loc["damage-tenge", "value"] == 87_000_000_000
@@ -918,7 +965,7 @@ def test_dataset_columns_are_the_schema_fields_with_exact_values(data_dir):
         "Taldykorgan",
         "Talodikorgan",
     ]
-    assert set(dataset.vocabularies) == {"event_categories", "qualifiers", "metrics"}
+    assert set(dataset.vocabularies) == {"event_categories", "qualifiers", "metrics", "series"}
     assert dataset.warnings == []
 
 

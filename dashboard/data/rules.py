@@ -111,6 +111,49 @@ def check_references(tables: Tables) -> list[Problem]:
     return problems
 
 
+def _check_series(tables: Tables, vocabularies: dict) -> list[Problem]:
+    """A series holds one count of one scope: its figures share its metric, one per source."""
+    problems, seen = [], {}
+    series = vocabularies.get("series") or {}
+    for record in tables["figures"] or []:
+        name = record.get("series")
+        if name is None or name not in series:
+            continue
+        if record.get("metric") != series[name]["metric"]:
+            problems.append(
+                Problem(
+                    "figures.yaml",
+                    record["_rid"],
+                    "series",
+                    f"series '{name}' counts metric '{series[name]['metric']}', "
+                    f"not '{record.get('metric')}'",
+                )
+            )
+        key = (name, record.get("source_id"))
+        if key in seen:
+            problems.append(
+                Problem(
+                    "figures.yaml",
+                    record["_rid"],
+                    "series",
+                    f"series '{name}' already has figure '{seen[key]}' from source "
+                    f"'{record.get('source_id')}'; a series takes one figure per source",
+                )
+            )
+        seen.setdefault(key, record["_rid"])
+    for key, entry in series.items():
+        if entry.get("metric") not in (vocabularies.get("metrics") or {}):
+            problems.append(
+                Problem(
+                    "vocabularies.yaml",
+                    f"series.{key}",
+                    "metric",
+                    f"'{entry.get('metric')}' is not in metrics in vocabularies.yaml",
+                )
+            )
+    return problems
+
+
 def check_vocabularies(tables: Tables, vocabularies: dict | None) -> list[Problem]:
     if vocabularies is None:
         return []
@@ -128,6 +171,7 @@ def check_vocabularies(tables: Tables, vocabularies: dict | None) -> list[Proble
                         f"'{value}' is not in {vocabulary} in vocabularies.yaml",
                     )
                 )
+    problems += _check_series(tables, vocabularies)
     for record in tables["figures"] or []:
         metric = vocabularies.get("metrics", {}).get(record.get("metric"), {})
         unit = record.get("unit")

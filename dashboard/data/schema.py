@@ -186,6 +186,8 @@ SCHEMA: dict[str, tuple[Field, ...]] = {
         Field("source_id", ID),
         Field("metric", KEY),
         _optional("breakdown", TEXT),
+        # The same count, of the same scope, as published over time (vocabulary `series`).
+        _optional("series", KEY),
         Field("label", TEXT),
         Field("value", NUMBER, bounds=(0, MAX_VALUE)),
         Field("qualifier", KEY),
@@ -213,6 +215,7 @@ VOCABULARY_SCHEMA: dict[str, tuple[Field, ...]] = {
     ),
     "qualifiers": (Field("label", TEXT), Field("prefix", ANY_TEXT), Field("description", TEXT)),
     "metrics": (Field("label", TEXT), Field("unit", TEXT), Field("description", TEXT)),
+    "series": (Field("label", TEXT), Field("metric", KEY), Field("description", TEXT)),
 }
 
 # (file, field, file referred to): every value of the field must be an id in that file.
@@ -232,6 +235,7 @@ VOCABULARY_FIELDS = (
     ("events", "category", "event_categories"),
     ("figures", "metric", "metrics"),
     ("figures", "qualifier", "qualifiers"),
+    ("figures", "series", "series"),
 )
 
 
