@@ -238,8 +238,8 @@ def test_a_count_also_fills_the_count_placeholder_and_picks_the_form():
         "4 января: в тексте названо 6 регионов"
     )
     assert tr("notice.unknown_regions_more", names="a", count=3).endswith("ещё 3 региона.")
-    assert EN("notice.dates_count", count=1, values="x").startswith(
-        "'dates' needs two dates (start and end); got 1 value:"
+    assert Translator("ru")("notice.dates_count", count=1, values="x").startswith(
+        "Для 'dates' нужны две даты (начало и конец), а получено 1 значение"
     )
 
 
