@@ -297,3 +297,68 @@ def parts_chart(
     fig.update_xaxes(title=unit_title, row=len(groups), col=1)
     fig.update_yaxes(title=None, automargin=True)
     return layout(fig, title, subtitle, tr, height=140 + 110 * len(groups))
+
+
+def record_chart(
+    points: pd.DataFrame,
+    *,
+    title: str,
+    subtitle: str,
+    unit_title: str,
+    tr: Translator = EN,
+) -> go.Figure:
+    """One series' official figure over the days it was published, as a step line.
+
+    `points` are the releases of ONE series (one count of one scope, from
+    `tables.series_points`), so the line never joins figures of different scope. A figure
+    holds until the next release replaces it, hence steps. Releases quoted from a held
+    statement are filled circles, cited ones open diamonds; the legend says which is which.
+    """
+    points = points.sort_values(["published", "as_of"], kind="stable")
+    days = [pd.Timestamp(d) for d in points["published"]]
+    fig = go.Figure(
+        go.Scatter(
+            x=days,
+            y=points["value"].tolist(),
+            mode="lines",
+            line={"shape": "hv", "color": style.GAP_COLOUR, "width": 1.5},
+            hoverinfo="skip",
+            showlegend=False,
+        )
+    )
+    looks = {
+        "statement": ("changes.held", "circle", style.STATED_COLOUR),
+        "cited": ("changes.cited", "diamond-open", style.OKABE_ITO[5]),
+    }
+    for kind, (key, symbol, colour) in looks.items():
+        rows = points[points["kind"] == kind]
+        if rows.empty:
+            continue
+        fig.add_trace(
+            go.Scatter(
+                x=[pd.Timestamp(d) for d in rows["published"]],
+                y=rows["value"].tolist(),
+                mode="markers+text",
+                name=tr(key),
+                marker={"symbol": symbol, "size": 12, "color": colour, "line": {"width": 2}},
+                text=rows["value_label"].tolist(),
+                textposition="top center",
+                cliponaxis=False,
+                customdata=[
+                    [
+                        f"<b>{r.value_label}</b> — {tr('changes.as_of', day=tr.day(r.as_of))}",
+                        wrap(f"{r.who} · {r.source}")
+                        + "<br>"
+                        + (_quote_hover(r.quote, "", tr) if r.quote else wrap(r.citation)),
+                    ]
+                    for r in rows.itertuples()
+                ],
+                hovertemplate=_HOVER,
+            )
+        )
+    fig.update_xaxes(
+        tickvals=days, ticktext=[tr.day(d) for d in days], title=tr("changes.published_axis")
+    )
+    top = float(points["value"].max()) if len(points) else 1.0
+    fig.update_yaxes(title=unit_title, tickformat=",", rangemode="tozero", range=[0, top * 1.2])
+    return layout(fig, title, subtitle, tr, height=420)

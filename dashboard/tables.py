@@ -270,3 +270,71 @@ def event_table(rows: pd.DataFrame, labels: dict[str, str], tr: Translator = EN)
             tr("column.source"): [labels.get(s, s) for s in rows["source_id"]],
         }
     )
+
+
+def series_points(ds_figures: pd.DataFrame, sources: pd.DataFrame, tr: Translator = EN):
+    """Every release of every series, oldest first: who said it, when, and from what source.
+
+    `published` is the day the body said it (the source's date), `as_of` the day the figure
+    describes. `kind` is the source's: a held `statement` (with its verbatim `quote`) or a
+    `cited` publication (with its reports in `citation`).
+    """
+    rows = with_value_labels(ds_figures[ds_figures["series"].notna()], tr)
+    by_id = sources.set_index("source_id")
+    labels = source_labels(sources, tr)
+    out = pd.DataFrame(
+        {
+            "series": rows["series"].to_numpy(),
+            "figure_id": rows["figure_id"].to_numpy(),
+            "label": rows["label"].to_numpy(),
+            "value": rows["value"].astype("float64").to_numpy(),
+            "value_label": rows["value_label"].to_numpy(),
+            "qualifier": rows["qualifier"].to_numpy(),
+            "as_written": rows["as_written"].to_numpy(),
+            "as_of": [
+                _as_of(d, e, by_id.loc[s, "published"])
+                for d, e, s in zip(rows["date"], rows["period_end"], rows["source_id"], strict=True)
+            ],
+            "published": [by_id.loc[s, "published"].date() for s in rows["source_id"]],
+            "source_id": rows["source_id"].to_numpy(),
+            "source": [labels[s] for s in rows["source_id"]],
+            "kind": [by_id.loc[s, "kind"] for s in rows["source_id"]],
+            "who": [_who(by_id.loc[s]) for s in rows["source_id"]],
+            "quote": rows["quote"].fillna("").to_numpy(),
+            "citation": [_citation(by_id.loc[s, "reports"]) for s in rows["source_id"]],
+            "urls": [_urls(by_id.loc[s]) for s in rows["source_id"]],
+            "note": rows["note"].fillna("").to_numpy(),
+        }
+    )
+    return out.sort_values(["series", "published", "as_of"], kind="stable").reset_index(drop=True)
+
+
+def latest_releases(points: pd.DataFrame) -> pd.DataFrame:
+    """The last release of each series (by publication day, then as-of day)."""
+    return points.groupby("series", sort=False).tail(1).set_index("series")
+
+
+def _as_of(date, period_end, published) -> dt.date:
+    for day in (period_end, date, published):
+        if pd.notna(day):
+            return pd.Timestamp(day).date()
+    raise ValueError("a source always has a publication date")
+
+
+def _who(source) -> str:
+    """'Berik Asylov, Prosecutor General' or the body alone where no official is named."""
+    speaker, post = source["speaker"], source["post"]
+    named = [p for p in (speaker, post) if isinstance(p, str) and p]
+    return ", ".join(named) if named else source["organisation_short"]
+
+
+def _citation(reports) -> str:
+    if not isinstance(reports, list):
+        return ""
+    return "; ".join(f"{r['publisher']}, “{r['title']}”, {r['published']}" for r in reports)
+
+
+def _urls(source) -> str:
+    if isinstance(source["reports"], list):
+        return " ".join(r["url"] for r in source["reports"])
+    return source["url"] if isinstance(source["url"], str) else ""

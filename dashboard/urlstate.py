@@ -18,7 +18,8 @@ DATES = "dates"
 REGIONS = "regions"
 SEARCH = "q"
 LANG = "lang"
-KNOWN = (DATES, REGIONS, SEARCH, LANG)
+SERIES = "series"  # the count chosen on the view of how the figures changed
+KNOWN = (DATES, REGIONS, SEARCH, LANG, SERIES)
 
 _MAX_SHOWN = 60  # characters of a bad value quoted back in a notice
 

@@ -27,9 +27,10 @@ PAGES = {
     "weapons": "Weapons",
     "cases": "Criminal cases and detentions",
     "chronology": "Chronology, 1–8 January 2022",
+    "changes": "How the official figures changed after January 2022",
     "sources": "Sources and method",
 }
-CHARTS = {"participants": 2, "casualties": 1, "property": 2, "weapons": 1, "cases": 3}
+CHARTS = {"participants": 2, "casualties": 1, "property": 2, "weapons": 1, "cases": 3, "changes": 1}
 
 
 @pytest.fixture(autouse=True)

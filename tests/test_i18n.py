@@ -36,7 +36,7 @@ REPO = Path(__file__).resolve().parent.parent
 CODE = sorted((REPO / "dashboard").rglob("*.py"))
 OTHER = [lang for lang in LANGUAGES if lang != "en"]
 PAGES = ["overview", "participants", "spread", "casualties", "property", "weapons", "cases"]
-PAGES += ["chronology", "sources"]
+PAGES += ["chronology", "changes", "sources"]
 
 
 def _literals() -> set[str]:

@@ -14,6 +14,7 @@ from types import ModuleType
 from dashboard.views import (
     cases,
     casualties,
+    changes,
     chronology,
     overview,
     participants,
@@ -50,6 +51,7 @@ REGISTRY: tuple[View, ...] = (
     View("weapons", ":material/security:", weapons, False, True),
     View("cases", ":material/gavel:", cases, False, True),
     View("chronology", ":material/event_note:", chronology, True, False),
+    View("changes", ":material/timeline:", changes, False, True),
     View("sources", ":material/menu_book:", sources, False, False),
 )
 LANDING = "overview"

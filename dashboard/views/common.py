@@ -53,8 +53,9 @@ class Card:
 
     title: str
     value: str
-    quote: str
+    quote: str  # empty for a figure of a cited publication
     caption: str
+    latest: str = ""  # the latest official figure of the same count, where it changed since
 
 
 def according_to(ds: Dataset, source_id: str, tr: Translator) -> str:
@@ -88,7 +89,29 @@ def card(ds: Dataset, figure_id: str, title: str, tr: Translator) -> Card:
         caption = tr("period_source", period=period, source=source)
     else:
         caption = tr("as_of", source=source)
-    return Card(title=title, value=row["value_label"], quote=row["quote"], caption=caption)
+    quote = row["quote"] if isinstance(row["quote"], str) else ""
+    return Card(
+        title=title,
+        value=row["value_label"],
+        quote=quote,
+        caption=caption,
+        latest=latest_official(ds, row, tr),
+    )
+
+
+def latest_official(ds: Dataset, figure: pd.Series, tr: Translator) -> str:
+    """'Latest official figure: 238 (General Prosecutor's Office, …)', or '' if none later.
+
+    Only a release of the same series counts: a later figure of another scope never
+    stands in for this one.
+    """
+    if not isinstance(figure.get("series"), str):
+        return ""
+    points = tables.series_points(ds.figures, ds.sources, tr)
+    last = tables.latest_releases(points).loc[figure["series"]]
+    if last["figure_id"] == figure["figure_id"]:
+        return ""
+    return tr("overview.latest", value=last["value_label"], source=last["source"])
 
 
 def cards(ds: Dataset, wanted: list[tuple[str, str]], tr: Translator) -> tuple[Card, ...]:
@@ -149,8 +172,12 @@ def draw_cards(built: tuple[Card, ...], *, per_row: int) -> None:
         row = built[start : start + per_row]
         for column, item in zip(st.columns(per_row), row, strict=False):
             with column, st.container(border=True):
-                st.metric(item.title, item.value, help=f"“{md(item.quote)}”")
+                st.metric(
+                    item.title, item.value, help=f"“{md(item.quote)}”" if item.quote else None
+                )
                 st.caption(item.caption)
+                if item.latest:
+                    st.markdown(md(item.latest))
 
 
 def draw_not_filtered(filters, tr: Translator, what: str) -> None:

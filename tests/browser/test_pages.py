@@ -26,6 +26,7 @@ PAGES = [
     pytest.param("weapons", "Weapons", 1, id="weapons"),
     pytest.param("cases", "Criminal cases and detentions", 3, id="cases"),
     pytest.param("chronology", "Chronology, 1–8 January 2022", 0, id="chronology"),
+    pytest.param("changes", "How the official figures changed after January 2022", 1, id="changes"),
     pytest.param("sources", "Sources and method", 0, id="sources"),
 ]
 ALL_DAYS = [f"{day} Jan" for day in range(1, 9)]

@@ -1,0 +1,112 @@
+"""How the figures changed: each official count over the days it was published.
+
+The two January statements are quoted and checked; later figures come from publications
+whose text is not held, so they are cited (publisher, title, date, address). A series is
+one count of one scope (data/vocabularies.yaml `series`); a count of another scope is
+another series, never a revision, so no line joins figures of different scope.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import charts, tables, urlstate
+from dashboard.data import Dataset
+from dashboard.i18n import Translator
+from dashboard.views.common import Quotes, draw_chart, draw_quotes, draw_table, memo
+
+
+@dataclass(frozen=True)
+class Changes:
+    series: dict[str, str]  # series key -> label, for the series with more than one release
+    latest: pd.DataFrame  # every series: first and latest official figure
+    charts: dict[str, go.Figure]  # series key -> step chart
+    quotes: dict[str, Quotes]  # series key -> each release with its quote or citation
+
+
+def releases_table(points: pd.DataFrame, tr: Translator) -> pd.DataFrame:
+    """Each release of a series, with who said it, when, and its quote or citation."""
+    kinds = {"statement": tr("changes.kind.statement"), "cited": tr("changes.kind.cited")}
+    return pd.DataFrame(
+        {
+            tr("column.published"): [tr.day(d) for d in points["published"]],
+            tr("column.as_of"): [tr.day(d) for d in points["as_of"]],
+            tr("column.as_stated"): points["value_label"].to_numpy(),
+            tr("column.who"): points["who"].to_numpy(),
+            tr("column.source"): points["source"].to_numpy(),
+            tr("column.kind"): points["kind"].map(kinds).to_numpy(),
+            tr("column.quote_or_citation"): [
+                q if q else c for q, c in zip(points["quote"], points["citation"], strict=True)
+            ],
+            tr("column.links"): points["urls"].to_numpy(),
+            tr("column.note"): points["note"].to_numpy(),
+        }
+    )
+
+
+def build(ds: Dataset, filters, tr: Translator) -> Changes:
+    vocabulary = ds.vocabularies["series"]
+    points = tables.series_points(ds.figures, ds.sources, tr)
+    counts = points["series"].value_counts()
+    order = [key for key in vocabulary if key in counts.index]
+    first = points.groupby("series").head(1).set_index("series")
+    last = tables.latest_releases(points)
+    latest = pd.DataFrame(
+        {
+            tr("column.series"): [vocabulary[k]["label"] for k in order],
+            tr("column.first"): [
+                f"{first.loc[k, 'value_label']} ({first.loc[k, 'source']})" for k in order
+            ],
+            tr("column.latest"): [
+                f"{last.loc[k, 'value_label']} ({last.loc[k, 'source']})" for k in order
+            ],
+            tr("column.releases"): [int(counts[k]) for k in order],
+        }
+    )
+    several = [k for k in order if counts[k] > 1]
+    charts_by_series, quotes = {}, {}
+    for key in several:
+        rows = points[points["series"] == key]
+        label = vocabulary[key]["label"]
+        metric = ds.vocabularies["metrics"][vocabulary[key]["metric"]]
+        charts_by_series[key] = charts.record_chart(
+            rows,
+            title=tr("changes.chart.title", series=label),
+            subtitle=tr("changes.chart.subtitle", description=vocabulary[key]["description"]),
+            unit_title=metric["label"],
+            tr=tr,
+        )
+        table = releases_table(rows, tr)
+        quotes[key] = Quotes(table=table, shown=table, key=f"changes-{key}", what=label)
+    return Changes(
+        series={k: vocabulary[k]["label"] for k in several},
+        latest=latest,
+        charts=charts_by_series,
+        quotes=quotes,
+    )
+
+
+def render(ds: Dataset, filters, tr: Translator) -> None:
+    st.header(tr("changes.header"))
+    st.caption(tr("changes.caption"))
+    view = memo(("changes", tr.lang), lambda: build(ds, filters, tr))
+    st.subheader(tr("changes.latest.header"))
+    draw_table(view.latest)
+    st.caption(tr("changes.latest.caption"))
+    if not view.series:
+        st.info(tr("changes.none"))
+        return
+    chosen = st.selectbox(
+        tr("changes.choose"),
+        options=list(view.series),
+        format_func=view.series.get,
+        key=urlstate.SERIES,
+        bind="query-params",
+    )
+    draw_chart(view.charts[chosen], "changes")
+    st.caption(tr("changes.legend"))
+    draw_quotes(view.quotes[chosen], tr)
