@@ -338,3 +338,29 @@ def _urls(source) -> str:
     if isinstance(source["reports"], list):
         return " ".join(r["url"] for r in source["reports"])
     return source["url"] if isinstance(source["url"], str) else ""
+
+
+def first_and_latest(
+    points: pd.DataFrame, vocabulary: dict, tr: Translator = EN, *, metrics=None
+) -> pd.DataFrame:
+    """One row per series (of `metrics`, if given): its first and its latest official figure."""
+    counts = points["series"].value_counts()
+    order = [
+        key
+        for key, entry in vocabulary.items()
+        if key in counts.index and (metrics is None or entry["metric"] in metrics)
+    ]
+    first = points.groupby("series").head(1).set_index("series")
+    last = latest_releases(points)
+    return pd.DataFrame(
+        {
+            tr("column.series"): [vocabulary[k]["label"] for k in order],
+            tr("column.first"): [
+                f"{first.loc[k, 'value_label']} ({first.loc[k, 'source']})" for k in order
+            ],
+            tr("column.latest"): [
+                f"{last.loc[k, 'value_label']} ({last.loc[k, 'source']})" for k in order
+            ],
+            tr("column.releases"): [int(counts[k]) for k in order],
+        }
+    )

@@ -18,8 +18,10 @@ from dashboard.views.common import (
     Quotes,
     according_to,
     draw_chart,
+    draw_later_totals,
     draw_quotes,
     draw_table,
+    later_totals,
     memo,
     provenance,
     source_labels,
@@ -34,6 +36,10 @@ LATER_DETENTIONS = [
 ]
 
 
+# Metrics whose later official totals are set beside this view's January figures.
+LATER_METRICS = {"criminal_cases", "detained", "custody_authorised", "in_custody", "released"}
+
+
 @dataclass(frozen=True)
 class Cases:
     cases_0115: go.Figure
@@ -43,6 +49,7 @@ class Cases:
     detained: go.Figure
     later: pd.DataFrame
     detentions_quotes: Quotes
+    later_totals: pd.DataFrame  # counts published again after January: first and latest
 
 
 def by_article(ds: Dataset, tr: Translator) -> pd.DataFrame:
@@ -95,6 +102,7 @@ def build(ds: Dataset, filters, tr: Translator) -> Cases:
             key="detentions",
             what=tr("cases.detentions.what"),
         ),
+        later_totals=later_totals(ds, LATER_METRICS, tr),
     )
 
 
@@ -120,3 +128,4 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     draw_chart(view.detained, "detained-0115")
     draw_table(view.later)
     draw_quotes(view.detentions_quotes, tr)
+    draw_later_totals(view.later_totals, tr)

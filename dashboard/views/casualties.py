@@ -17,11 +17,16 @@ from dashboard.views.common import (
     Quotes,
     according_to,
     draw_chart,
+    draw_later_totals,
     draw_quotes,
+    later_totals,
     memo,
     provenance,
     source_labels,
 )
+
+# Metrics whose later official totals are set beside this view's January figures.
+LATER_METRICS = {"deaths", "wounded", "affected_people"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class Casualties:
     summary: str
     chart: go.Figure
     quotes: Quotes
+    later: pd.DataFrame  # counts published again after January: first and latest
 
 
 def parts(ds: Dataset, tr: Translator) -> pd.DataFrame:
@@ -85,6 +91,7 @@ def build(ds: Dataset, filters, tr: Translator) -> Casualties:
             tr=tr,
         ),
         quotes=provenance(ds, shown, tr, key="casualties", what=tr("casualties.what")),
+        later=later_totals(ds, LATER_METRICS, tr),
     )
 
 
@@ -96,3 +103,4 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     draw_chart(view.chart, "casualties")
     st.caption(tr("casualties.note"))
     draw_quotes(view.quotes, tr)
+    draw_later_totals(view.later, tr)

@@ -53,20 +53,7 @@ def build(ds: Dataset, filters, tr: Translator) -> Changes:
     points = tables.series_points(ds.figures, ds.sources, tr)
     counts = points["series"].value_counts()
     order = [key for key in vocabulary if key in counts.index]
-    first = points.groupby("series").head(1).set_index("series")
-    last = tables.latest_releases(points)
-    latest = pd.DataFrame(
-        {
-            tr("column.series"): [vocabulary[k]["label"] for k in order],
-            tr("column.first"): [
-                f"{first.loc[k, 'value_label']} ({first.loc[k, 'source']})" for k in order
-            ],
-            tr("column.latest"): [
-                f"{last.loc[k, 'value_label']} ({last.loc[k, 'source']})" for k in order
-            ],
-            tr("column.releases"): [int(counts[k]) for k in order],
-        }
-    )
+    latest = tables.first_and_latest(points, vocabulary, tr)
     several = [k for k in order if counts[k] > 1]
     charts_by_series, quotes = {}, {}
     for key in several:

@@ -114,6 +114,17 @@ def latest_official(ds: Dataset, figure: pd.Series, tr: Translator) -> str:
     return tr("overview.latest", value=last["value_label"], source=last["source"])
 
 
+def later_totals(ds: Dataset, metrics: set[str], tr: Translator) -> pd.DataFrame:
+    """Counts of these metrics that were published again after January: first and latest.
+
+    Each row is one series, so a later figure is only ever set beside the January figure
+    of the same scope.
+    """
+    points = tables.series_points(ds.figures, ds.sources, tr)
+    table = tables.first_and_latest(points, ds.vocabularies["series"], tr, metrics=metrics)
+    return table[table[tr("column.releases")] > 1].reset_index(drop=True)
+
+
 def cards(ds: Dataset, wanted: list[tuple[str, str]], tr: Translator) -> tuple[Card, ...]:
     """Cards for (figure_id, title key) pairs."""
     return tuple(card(ds, figure_id, tr(title), tr) for figure_id, title in wanted)
@@ -178,6 +189,15 @@ def draw_cards(built: tuple[Card, ...], *, per_row: int) -> None:
                 st.caption(item.caption)
                 if item.latest:
                     st.markdown(md(item.latest))
+
+
+def draw_later_totals(table: pd.DataFrame, tr: Translator) -> None:
+    """The later official totals beside a view's January figures, with where to see them all."""
+    if table.empty:
+        return
+    st.subheader(tr("common.later.header"))
+    draw_table(table)
+    st.caption(tr("common.later.caption"))
 
 
 def draw_not_filtered(filters, tr: Translator, what: str) -> None:

@@ -87,3 +87,14 @@ def test_a_count_published_once_has_no_chart(dataset):
     view = changes.build(dataset, Filters(), EN)
     assert all(view.latest[EN("column.releases")] >= 1)
     assert set(view.charts) == set(view.series)
+
+
+def test_casualties_set_the_later_toll_beside_january_and_nothing_of_another_scope(
+    with_a_later_toll,
+):
+    from dashboard.views import cases, casualties
+
+    later = casualties.build(with_a_later_toll, Filters(), EN).later
+    assert later[EN("column.series")].tolist() == ["Deaths"]
+    assert later.iloc[0, 2].startswith("230")
+    assert cases.build(with_a_later_toll, Filters(), EN).later_totals.empty
