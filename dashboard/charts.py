@@ -25,16 +25,49 @@ _HOVER = "%{customdata[0]}<br><br><i>%{customdata[1]}</i><extra></extra>"
 _SEPARATORS = {"en": ".,", "ru": ",\u00a0", "kk": ",\u00a0"}
 
 
+# Plotly does not wrap titles, legend entries or annotations, and a chart cannot know the
+# width it will be drawn at: lines are broken at widths that fit a 390 px phone (in
+# characters of the font size used; Cyrillic included) and stay short on a desktop.
+TITLE_WIDTH = 34
+SUBTITLE_WIDTH = 50
+LEGEND_WIDTH = 44
+_TITLE_LINE, _SUBTITLE_LINE = 22, 16  # px per line
+
+
+def title_height(title: str, subtitle: str) -> int:
+    """The top margin, in px, that the wrapped title and subtitle of `layout` need."""
+    lines = wrap(title, TITLE_WIDTH).count("<br>") + 1
+    sublines = wrap(subtitle, SUBTITLE_WIDTH).count("<br>") + 1 if subtitle else 0
+    return 24 + _TITLE_LINE * lines + _SUBTITLE_LINE * sublines
+
+
 def layout(
     fig: go.Figure, title: str, subtitle: str, tr: Translator, *, height: int = 400
 ) -> go.Figure:
-    """The layout every chart shares: title and source line, fonts, legend under the plot."""
+    """The layout every chart shares: title and source line, fonts, legend under the plot.
+
+    Title, subtitle and legend entries are wrapped to fit a phone; `height` is the height of
+    a chart whose title and subtitle take one line each, and grows with their extra lines.
+    """
+    top = title_height(title, subtitle)
+    for trace in fig.data:
+        if trace.name and len(trace.name) > LEGEND_WIDTH:
+            trace.name = wrap(trace.name, LEGEND_WIDTH)
     fig.update_layout(
         separators=_SEPARATORS[tr.lang],
-        title={"text": title, "subtitle": {"text": subtitle}, "x": 0, "xanchor": "left"},
-        height=height,
-        margin={"l": 10, "r": 10, "t": 80, "b": 10},
-        font={"family": style.FONT_FAMILY},
+        title={
+            "text": wrap(title, TITLE_WIDTH),
+            "subtitle": {"text": wrap(subtitle, SUBTITLE_WIDTH)},
+            "x": 0,
+            "xanchor": "left",
+            "yref": "container",
+            "y": 1,
+            "yanchor": "top",
+            "pad": {"t": 12},
+        },
+        height=height + max(0, top - title_height("", "") - _SUBTITLE_LINE),
+        margin={"l": 10, "r": 10, "t": top, "b": 10},
+        font={"family": style.FONT_FAMILY, "color": style.TEXT_COLOUR},
         hoverlabel={"align": "left"},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
         colorway=style.OKABE_ITO,
@@ -179,6 +212,29 @@ def regions_reached_chart(
     return layout(fig, title, subtitle, tr)
 
 
+# Bar charts write each bar's label on its own line(s) above the bar, across the whole
+# width, rather than as axis ticks beside it: long labels ("Criminal cases of illegal
+# possession of firearms and ammunition on 25 January") would leave a phone a few pixels
+# of bar. The y axis is in pixels of the plot (one unit = 1 px), so a label always fits
+# between its bar and the one above.
+LABEL_WIDTH = 46  # characters per label line at 12 px
+_BAR_PX, _LABEL_LINE_PX, _ROW_GAP_PX, _INDENT_PX = 18, 15, 10, 14
+_BAR_BOTTOM_PX = 56  # the value axis, its ticks and its title
+
+
+def bar_label_rows(labels: list[str], depths: list[int]) -> tuple[list[str], list[float], int]:
+    """Each label wrapped to fit above its bar (narrower when indented), each bar's centre
+    in px from the top of the plot, and the plot's height in px."""
+    wrapped, centres, top = [], [], 0
+    for label, depth in zip(labels, depths, strict=True):
+        text = wrap(label, LABEL_WIDTH - 2 * depth)
+        top += _LABEL_LINE_PX * (text.count("<br>") + 1) + 2
+        wrapped.append(text)
+        centres.append(top + _BAR_PX / 2)
+        top += _BAR_PX + _ROW_GAP_PX
+    return wrapped, centres, top
+
+
 def breakdown_chart(
     rows: pd.DataFrame,
     *,
@@ -190,32 +246,38 @@ def breakdown_chart(
 ) -> go.Figure:
     """A figure and its parts as horizontal bars, parts indented under their whole.
 
-    Derived rests ("not itemised") are hatched and say so; bars keep the statement's
-    qualifier in their label ("over 500").
+    Each bar's label is written above it, wrapped, in full (the hover and the quotes table
+    repeat it). Derived rests ("not itemised") are hatched and say so; bars keep the
+    statement's qualifier in their value ("over 500"): inside a bar longer than half the
+    axis, else just after its end, so it never runs off the chart.
     """
     derived = rows["derived"].astype(bool).tolist()
+    depths = [int(d) for d in rows["depth"]]
     # A derived rest sits under its whole, so "Not itemised" says enough there.
     names = [
         str(b)[:1].upper() + str(b)[1:] if d else label
         for d, b, label in zip(derived, rows["breakdown"], rows["label"], strict=True)
     ]
-    # Plotly trims leading spaces from tick labels, so depth is shown with a visible mark
-    # ("↳", "· ↳"), and rows are placed by position so equal labels never merge.
-    labels = [
-        name if depth == 0 else "· " * (int(depth) - 1) + "↳ " + name
-        for depth, name in zip(rows["depth"], names, strict=True)
+    # Depth is shown by indenting the label and a visible mark, so equal labels never merge.
+    marked = [
+        name if depth == 0 else "↳ " + name for depth, name in zip(depths, names, strict=True)
     ]
-    positions = list(range(len(labels)))
+    labels, centres, plot_height = bar_label_rows(marked, depths)
+    values = rows["value"].astype(float).tolist()
+    peak = max(values, default=0.0) or 1.0
     fig = go.Figure(
         go.Bar(
-            y=positions,
-            x=rows["value"].astype(float).tolist(),
+            y=centres,
+            x=values,
             orientation="h",
+            width=_BAR_PX,
             text=[
                 tr("derived.value", value=v) if d else v
                 for v, d in zip(rows["value_label"], derived, strict=True)
             ],
-            textposition="auto",
+            textposition=["inside" if v >= peak / 2 else "outside" for v in values],
+            insidetextanchor="end",
+            cliponaxis=False,
             marker={
                 "color": [style.DERIVED_COLOUR if d else style.STATED_COLOUR for d in derived],
                 "pattern": {"shape": [style.DERIVED_PATTERN if d else "" for d in derived]},
@@ -233,11 +295,33 @@ def breakdown_chart(
             showlegend=False,
         )
     )
+    for label, centre, depth in zip(labels, centres, depths, strict=True):
+        fig.add_annotation(
+            text=label,
+            x=0,
+            xref="paper",
+            xanchor="left",
+            xshift=_INDENT_PX * depth,
+            y=centre - _BAR_PX / 2,
+            yref="y",
+            yanchor="bottom",
+            align="left",
+            showarrow=False,
+            font={"size": 12},
+        )
     fig.update_yaxes(
-        tickvals=positions, ticktext=labels, autorange="reversed", title=None, automargin=True
+        range=[plot_height, 0],
+        showticklabels=False,
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+        title=None,
     )
-    fig.update_xaxes(title=unit_title, tickformat=",", rangemode="tozero")
-    return layout(fig, title, subtitle, tr, height=max(220, 60 + 38 * len(rows)))
+    fig.update_xaxes(title=unit_title, tickformat=",", range=[0, peak * 1.02])
+    height = plot_height + _BAR_BOTTOM_PX + title_height(title, subtitle)
+    layout(fig, title, subtitle, tr)
+    fig.update_layout(height=height, margin={"b": _BAR_BOTTOM_PX})
+    return fig
 
 
 def parts_chart(

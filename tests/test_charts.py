@@ -7,6 +7,9 @@ import pytest
 
 from dashboard import style
 from dashboard.charts import (
+    LABEL_WIDTH,
+    SUBTITLE_WIDTH,
+    TITLE_WIDTH,
     breakdown_chart,
     participants_chart,
     parts_chart,
@@ -205,20 +208,40 @@ def test_breakdown_labels_say_derived_only_on_derived_rows():
     assert "Quote A." in bar.customdata[1][1]
 
 
-def test_breakdown_marks_parts_by_depth_with_a_visible_sign():
-    # Plotly trims leading spaces from tick labels, so depth must not rely on them.
+def test_breakdown_writes_each_label_above_its_bar_indented_by_depth():
     fig = breakdown_chart(
         breakdown_rows(), sources={}, title=TITLE, subtitle=SUBTITLE, unit_title="Weapons"
     )
-    assert list(fig.layout.yaxis.ticktext) == [
-        "All",
-        "↳ Part A",
-        "· ↳ Part of A",
-        "↳ Not itemised",
-    ]
-    assert all(label == label.strip() for label in fig.layout.yaxis.ticktext)
-    assert fig.layout.yaxis.autorange == "reversed"
+    notes = fig.layout.annotations
+    assert [a.text for a in notes] == ["All", "↳ Part A", "↳ Part of A", "↳ Not itemised"]
+    assert [a.xshift for a in notes] == [0, 14, 28, 14]
+    bar = fig.data[0]
+    # Each label's bottom is its bar's top edge; the axis runs top to bottom, in px.
+    assert [a.y for a in notes] == [y - bar.width / 2 for y in bar.y]
+    assert all(a.yanchor == "bottom" for a in notes)
+    assert fig.layout.yaxis.showticklabels is False
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]
     assert fig.layout.xaxis.title.text == "Weapons"
+
+
+def test_breakdown_wraps_a_long_label_to_fit_a_phone_and_keeps_it_whole_in_the_hover():
+    long = "Criminal cases of illegal possession of firearms and ammunition on 25 January"
+    rows = breakdown_rows().assign(label=["All", long, "Part of A", "Rest"])
+    fig = breakdown_chart(rows, sources={}, title=TITLE, subtitle=SUBTITLE, unit_title="W")
+    lines = fig.layout.annotations[1].text.removeprefix("↳ ").split("<br>")
+    assert len(lines) == 2 and " ".join(lines) == long
+    assert all(len(line) <= LABEL_WIDTH for line in lines)
+    assert long in fig.data[0].customdata[1][0]
+    # A bar under a two-line label sits lower, by one line, than one under a one-line label.
+    gaps = [b - a for a, b in zip(fig.data[0].y, fig.data[0].y[1:], strict=False)]
+    assert gaps[0] > gaps[1]
+
+
+def test_breakdown_value_sits_inside_long_bars_and_after_short_ones():
+    fig = breakdown_chart(
+        breakdown_rows(), sources={}, title=TITLE, subtitle=SUBTITLE, unit_title="Weapons"
+    )
+    assert list(fig.data[0].textposition) == ["inside", "outside", "outside", "outside"]
 
 
 def test_breakdown_rows_with_equal_labels_stay_separate_bars():
@@ -226,7 +249,7 @@ def test_breakdown_rows_with_equal_labels_stay_separate_bars():
         breakdown=[None, "x", "x", "x"], derived=[False, True, True, True]
     )
     fig = breakdown_chart(rows, sources={}, title=TITLE, subtitle=SUBTITLE, unit_title="W")
-    assert list(fig.data[0].y) == [0, 1, 2, 3]
+    assert len(set(fig.data[0].y)) == 4
     assert list(fig.data[0].x) == [515, 133, 75, 155]
 
 
@@ -288,6 +311,22 @@ BUILDERS = {
 @pytest.mark.parametrize("name", BUILDERS)
 def test_every_builder_sets_the_title_and_a_subtitle_naming_the_source(name):
     fig = BUILDERS[name]()
-    assert fig.layout.title.text == TITLE
-    assert fig.layout.title.subtitle.text == SUBTITLE
-    assert SOURCE in fig.layout.title.subtitle.text
+    # Lines are broken with <br> to fit a phone; the words are the same.
+    assert fig.layout.title.text.replace("<br>", " ") == TITLE
+    assert fig.layout.title.subtitle.text.replace("<br>", " ") == SUBTITLE
+
+
+def test_a_long_title_and_subtitle_are_wrapped_to_fit_a_phone_and_the_top_margin_grows():
+    title = "Criminal cases at 25 January, by offence, as the ministry counts them"
+    subtitle = f"The statement gives no total. Source: {SOURCE}"
+    fig = breakdown_chart(
+        breakdown_rows(), sources={}, title=title, subtitle=subtitle, unit_title="W"
+    )
+    lines = fig.layout.title.text.split("<br>")
+    sublines = fig.layout.title.subtitle.text.split("<br>")
+    assert " ".join(lines) == title and all(len(line) <= TITLE_WIDTH for line in lines)
+    assert " ".join(sublines) == subtitle
+    assert all(len(line) <= SUBTITLE_WIDTH for line in sublines)
+    short = breakdown_chart(breakdown_rows(), sources={}, title=TITLE, subtitle="", unit_title="W")
+    assert fig.layout.margin.t > short.layout.margin.t
+    assert fig.layout.height > short.layout.height

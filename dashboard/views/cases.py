@@ -116,11 +116,9 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
         )
     )
     view = memo(("cases", tr.lang), lambda: build(ds, filters, tr))
-    left, right = st.columns(2)
-    with left:
-        draw_chart(view.cases_0115, "cases-0115")
-    with right:
-        draw_chart(view.cases_0125, "cases-0125")
+    # One under the other: in half-width columns the offences' long labels had no room.
+    draw_chart(view.cases_0115, "cases-0115")
+    draw_chart(view.cases_0125, "cases-0125")
     st.caption(view.share)
     draw_quotes(view.cases_quotes, tr)
 
