@@ -128,7 +128,7 @@ def build_map(start=1, end=8, region_ids=()):
 def test_map_has_one_trace_per_severity_level_present_in_legend_order():
     fig = build_map()
     fills = [t for t in fig.data if t.type == "choroplethmap"]
-    assert [t.name for t in fills] == [
+    assert [t.name.replace("<br>", " ") for t in fills] == [
         EN("severity.2"),
         EN("severity.5"),
         EN("spread.not_named"),
@@ -169,7 +169,11 @@ def test_map_traces_carry_only_their_own_features():
 
 def test_map_with_region_filter_draws_other_units_as_context():
     fig = build_map(region_ids=["almaty-city"])
-    fills = {t.name: list(t.locations) for t in fig.data if t.type == "choroplethmap"}
+    fills = {
+        t.name.replace("<br>", " "): list(t.locations)
+        for t in fig.data
+        if t.type == "choroplethmap"
+    }
     assert fills == {
         EN("severity.5"): ["almaty-city"],
         EN("spread.not_chosen"): ["mangystau", "zhambyl", "akmola"],
@@ -194,7 +198,11 @@ def test_region_day_chart_has_one_trace_per_level_and_no_dot_for_empty_cells():
         matrix(), labels=regional.severity_labels(VOCAB), title="Unrest per day", subtitle=""
     )
     dots = [t for t in fig.data if t.showlegend is not False]
-    assert [t.name for t in dots] == [EN("severity.1"), EN("severity.2"), EN("severity.5")]
+    assert [t.name.replace("<br>", " ") for t in dots] == [
+        EN("severity.1"),
+        EN("severity.2"),
+        EN("severity.5"),
+    ]
     assert sum(len(t.x) for t in dots) == int(matrix()["severity"].notna().sum())
     assert [t.marker.color for t in dots] == [style.SEVERITY_COLOURS[level] for level in (1, 2, 5)]
     assert list(fig.layout.yaxis.categoryarray) == [
@@ -204,3 +212,18 @@ def test_region_day_chart_has_one_trace_per_level_and_no_dot_for_empty_cells():
         "Akmola Region",
     ]
     assert list(fig.layout.xaxis.categoryarray) == [f"{d} Jan" for d in range(1, 9)]
+
+
+def _lons(coordinates) -> list[float]:
+    if isinstance(coordinates[0], (int, float)):
+        return [coordinates[0]]
+    return [lon for part in coordinates for lon in _lons(part)]
+
+
+def test_map_zoom_shows_the_whole_country_on_a_390_px_phone():
+    # MapLibre draws the world 512 * 2**zoom px wide; a 390 px phone leaves the chart 358 px.
+    lons = [lon for f in GEOJSON["features"] for lon in _lons(f["geometry"]["coordinates"])]
+    half_span = max(maps.MAP_CENTER["lon"] - min(lons), max(lons) - maps.MAP_CENTER["lon"])
+    width_px = 2 * half_span / 360 * 512 * 2**maps.MAP_ZOOM
+    assert width_px <= 358
+    assert build_map().layout.map.zoom == maps.MAP_ZOOM
