@@ -47,7 +47,7 @@ def test_full_range_colours_almaty_at_the_highest_level_and_mangystau(at):
     assert traces, "the map must be drawn with choroplethmap traces"
     severity = [t for t in traces if t["name"] != "Not named in the statements"]
     assert "almaty-city" in severity[-1]["locations"]
-    assert severity[-1]["name"] == EN("severity.5")
+    assert severity[-1]["name"].replace("<br>", " ") == EN("severity.5")  # wrapped for a phone
     units = {u for t in severity for u in t["locations"]}
     assert "mangystau" in units
     not_named = next(t for t in traces if t["name"] == "Not named in the statements")

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, tables
+from dashboard import charts, describe, tables
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
 from dashboard.text import md
@@ -43,10 +43,13 @@ LATER_METRICS = {"criminal_cases", "detained", "custody_authorised", "in_custody
 @dataclass(frozen=True)
 class Cases:
     cases_0115: go.Figure
+    cases_0115_summary: str  # each chart's text alternative (dashboard.describe)
     cases_0125: go.Figure
+    cases_0125_summary: str
     share: str  # the theft share, stated without the total it is a share of
     cases_quotes: Quotes
     detained: go.Figure
+    detained_summary: str
     later: pd.DataFrame
     detentions_quotes: Quotes
     later_totals: pd.DataFrame  # counts published again after January: first and latest
@@ -82,6 +85,9 @@ def build(ds: Dataset, filters, tr: Translator) -> Cases:
             unit_title=tr("cases.axis"),
             tr=tr,
         ),
+        cases_0115_summary=describe.bars(at_15, tr),
+        cases_0125_summary=describe.bars(at_25, tr),
+        detained_summary=describe.bars(detained, tr),
         share=tr("cases.share", share=md(share["value_label"])),
         cases_quotes=provenance(
             ds, pd.concat([at_15, at_25]), tr, key="cases", what=tr("cases.what")
@@ -117,13 +123,13 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     )
     view = memo(("cases", tr.lang), lambda: build(ds, filters, tr))
     # One under the other: in half-width columns the offences' long labels had no room.
-    draw_chart(view.cases_0115, "cases-0115")
-    draw_chart(view.cases_0125, "cases-0125")
+    draw_chart(view.cases_0115, "cases-0115", view.cases_0115_summary)
+    draw_chart(view.cases_0125, "cases-0125", view.cases_0125_summary)
     st.caption(view.share)
     draw_quotes(view.cases_quotes, tr)
 
     st.subheader(tr("cases.detentions.header"))
-    draw_chart(view.detained, "detained-0115")
+    draw_chart(view.detained, "detained-0115", view.detained_summary)
     draw_table(view.later)
     draw_quotes(view.detentions_quotes, tr)
     draw_later_totals(view.later_totals, tr)

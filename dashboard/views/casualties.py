@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, tables
+from dashboard import charts, describe, tables
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
 from dashboard.text import md
@@ -33,6 +33,7 @@ LATER_METRICS = {"deaths", "wounded", "affected_people"}
 class Casualties:
     summary: str
     chart: go.Figure
+    chart_summary: str  # the chart's text alternative (dashboard.describe)
     quotes: Quotes
     later: pd.DataFrame  # counts published again after January: first and latest
 
@@ -80,10 +81,12 @@ def build(ds: Dataset, filters, tr: Translator) -> Casualties:
             strict=True,
         )
     )
+    rows = parts(ds, tr)
     return Casualties(
         summary=tr("casualties.summary", affected=affected, wounded=wounded, deaths=deaths),
+        chart_summary=describe.parts(rows, tr),
         chart=charts.parts_chart(
-            parts(ds, tr),
+            rows,
             sources=labels,
             title=tr("casualties.chart.title"),
             subtitle=tr("casualties.chart.subtitle", source=labels[GPO]),
@@ -100,7 +103,7 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     st.caption(tr("casualties.caption", according=according_to(ds, GPO, tr)))
     view = memo(("casualties", tr.lang), lambda: build(ds, filters, tr))
     st.markdown(view.summary)
-    draw_chart(view.chart, "casualties")
+    draw_chart(view.chart, "casualties", view.chart_summary)
     st.caption(tr("casualties.note"))
     draw_quotes(view.quotes, tr)
     draw_later_totals(view.later, tr)

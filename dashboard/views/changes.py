@@ -14,7 +14,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, tables, urlstate
+from dashboard import charts, describe, tables, urlstate
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
 from dashboard.views.common import Quotes, draw_chart, draw_quotes, draw_table, memo
@@ -25,6 +25,7 @@ class Changes:
     series: dict[str, str]  # series key -> label, for the series with more than one release
     latest: pd.DataFrame  # every series: first and latest official figure
     charts: dict[str, go.Figure]  # series key -> step chart
+    summaries: dict[str, str]  # series key -> the chart's text alternative (dashboard.describe)
     quotes: dict[str, Quotes]  # series key -> each release with its quote or citation
 
 
@@ -55,7 +56,7 @@ def build(ds: Dataset, filters, tr: Translator) -> Changes:
     order = [key for key in vocabulary if key in counts.index]
     latest = tables.first_and_latest(points, vocabulary, tr)
     several = [k for k in order if counts[k] > 1]
-    charts_by_series, quotes = {}, {}
+    charts_by_series, summaries, quotes = {}, {}, {}
     for key in several:
         rows = points[points["series"] == key]
         label = vocabulary[key]["label"]
@@ -67,12 +68,14 @@ def build(ds: Dataset, filters, tr: Translator) -> Changes:
             unit_title=metric["label"],
             tr=tr,
         )
+        summaries[key] = describe.record(rows, tr)
         table = releases_table(rows, tr)
         quotes[key] = Quotes(table=table, shown=table, key=f"changes-{key}", what=label)
     return Changes(
         series={k: vocabulary[k]["label"] for k in several},
         latest=latest,
         charts=charts_by_series,
+        summaries=summaries,
         quotes=quotes,
     )
 
@@ -94,6 +97,6 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
         key=urlstate.SERIES,
         bind="query-params",
     )
-    draw_chart(view.charts[chosen], "changes")
+    draw_chart(view.charts[chosen], "changes", view.summaries[chosen])
     st.caption(tr("changes.legend"))
     draw_quotes(view.quotes[chosen], tr)

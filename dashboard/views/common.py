@@ -147,8 +147,14 @@ def memo(key: tuple, build: Callable[[], T]) -> T:
     return _memo(key, build)
 
 
-def draw_chart(fig: go.Figure, key: str) -> None:
+def draw_chart(fig: go.Figure, key: str, summary: str) -> None:
+    """The chart, and right under it its text alternative (`dashboard.describe`).
+
+    The summary is visible text, so a screen reader reads it in order after the chart and
+    every reader can check the chart against it; the data itself is in the quotes table.
+    """
     st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+    st.caption(md(summary))
 
 
 def draw_table(table: pd.DataFrame) -> None:

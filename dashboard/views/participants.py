@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, tables
+from dashboard import charts, describe, tables
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
 from dashboard.text import md
@@ -29,8 +29,10 @@ class Participants:
     points: pd.DataFrame  # stated counts inside the filters
     gaps: pd.DataFrame  # days without a count, with why
     participants_chart: go.Figure
+    participants_summary: str  # each chart's text alternative (dashboard.describe)
     points_quotes: Quotes
     regions_chart: go.Figure
+    regions_summary: str
     reported_quotes: Quotes
 
 
@@ -59,6 +61,8 @@ def build(ds: Dataset, filters, tr: Translator) -> Participants:
             subtitle=tr("participants.chart.subtitle", source=labels[GPO]),
             tr=tr,
         ),
+        participants_summary=describe.participants(points, gaps, tr),
+        regions_summary=describe.regions_reached(reached, tr),
         points_quotes=provenance(ds, points, tr, key="participants", what=tr("participants.what")),
         regions_chart=charts.regions_reached_chart(
             reached,
@@ -78,7 +82,7 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     view = memo(("participants", tr.lang, filters), lambda: build(ds, filters, tr))
     if filters.region_ids:
         st.info(tr("participants.nationwide_note"), icon=":material/info:")
-    draw_chart(view.participants_chart, "participants")
+    draw_chart(view.participants_chart, "participants", view.participants_summary)
     if view.points.empty:
         st.info(tr("participants.empty"))
     if not view.gaps.empty:
@@ -88,6 +92,6 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     draw_quotes(view.points_quotes, tr)
 
     st.subheader(tr("participants.regions.header"))
-    draw_chart(view.regions_chart, "regions-reached")
+    draw_chart(view.regions_chart, "regions-reached", view.regions_summary)
     st.caption(tr("participants.regions.caption"))
     draw_quotes(view.reported_quotes, tr)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, tables
+from dashboard import charts, describe, tables
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
 from dashboard.views.common import (
@@ -46,8 +46,10 @@ DAY_METRICS = [
 @dataclass(frozen=True)
 class Property:
     buildings: go.Figure
+    buildings_summary: str  # each chart's text alternative (dashboard.describe)
     buildings_quotes: Quotes
     vehicles: go.Figure
+    vehicles_summary: str
     vehicles_quotes: Quotes
     cards: tuple[Card, ...]
     days_quotes: Quotes | None  # None when no figure falls inside the filters
@@ -68,6 +70,8 @@ def build(ds: Dataset, filters, tr: Translator) -> Property:
             unit_title=tr("property.buildings.axis"),
             tr=tr,
         ),
+        buildings_summary=describe.bars(buildings, tr),
+        vehicles_summary=describe.bars(vehicles, tr),
         buildings_quotes=provenance(
             ds, buildings, tr, key="buildings", what=tr("property.buildings.what")
         ),
@@ -94,10 +98,10 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     st.caption(tr("property.caption", according=according_to(ds, MIA, tr)))
     draw_not_filtered(filters, tr, tr("property.not_filtered"))
     view = memo(("property", tr.lang, filters), lambda: build(ds, filters, tr))
-    draw_chart(view.buildings, "buildings")
+    draw_chart(view.buildings, "buildings", view.buildings_summary)
     st.caption(tr("property.buildings.note"))
     draw_quotes(view.buildings_quotes, tr)
-    draw_chart(view.vehicles, "vehicles")
+    draw_chart(view.vehicles, "vehicles", view.vehicles_summary)
     draw_quotes(view.vehicles_quotes, tr)
     draw_cards(view.cards, per_row=2)
 

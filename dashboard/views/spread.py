@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import maps, regional, tables, urlstate
+from dashboard import describe, maps, regional, tables, urlstate
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
 from dashboard.views.common import (
@@ -26,7 +26,9 @@ from dashboard.views.common import (
 @dataclass(frozen=True)
 class Spread:
     map: go.Figure
+    map_summary: str  # each chart's text alternative (dashboard.describe)
     matrix: go.Figure
+    matrix_summary: str
     unplaced: pd.DataFrame  # happenings no unit can hold: nationwide, or in unnamed units
     map_quotes: Quotes
     matrix_quotes: Quotes
@@ -60,6 +62,8 @@ def build(ds: Dataset, filters, tr: Translator) -> Spread:
             subtitle=tr("spread.matrix.subtitle"),
             tr=tr,
         ),
+        map_summary=describe.spread_map(units, labels, tr),
+        matrix_summary=describe.region_days(cells, tr),
         unplaced=pd.DataFrame(
             {
                 tr("column.date"): [tr.day(d) for d in unplaced["date"]],
@@ -109,7 +113,7 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     st.caption(tr("spread.caption", according=according_to(ds, GPO, tr)))
     _day_buttons(filters, tr)
     view = memo(("spread", tr.lang, filters), lambda: build(ds, filters, tr))
-    draw_chart(view.map, "spread-map")
+    draw_chart(view.map, "spread-map", view.map_summary)
     st.caption(tr("spread.attribution"))
     if filters.region_ids:
         st.caption(tr("spread.chosen_only"))
@@ -122,7 +126,7 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     draw_quotes(view.map_quotes, tr)
 
     st.subheader(tr("spread.matrix.header"))
-    draw_chart(view.matrix, "spread-days")
+    draw_chart(view.matrix, "spread-days", view.matrix_summary)
     shown = tr("spread.matrix.chosen") if filters.region_ids else tr("spread.matrix.all")
     st.caption(f"{tr('spread.matrix.caption')} {shown}")
     draw_quotes(view.matrix_quotes, tr)

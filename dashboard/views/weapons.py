@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, tables
+from dashboard import charts, describe, tables
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
 from dashboard.text import md
@@ -48,6 +48,7 @@ WEAPON_RELATED = [
 class Weapons:
     cards: tuple[Card, ...]
     chart: go.Figure
+    chart_summary: str  # the chart's text alternative (dashboard.describe)
     also: str  # grenades and cartridges, stated beside the weapons but not in the chart
     recovered_quotes: Quotes
     related: pd.DataFrame
@@ -77,6 +78,7 @@ def build(ds: Dataset, filters, tr: Translator) -> Weapons:
             unit_title=tr("weapons.chart.axis"),
             tr=tr,
         ),
+        chart_summary=describe.bars(recovered, tr),
         also=tr("weapons.also", items=items),
         recovered_quotes=provenance(
             ds, pd.concat([recovered, ammo]), tr, key="weapons-recovered", what=tr("weapons.what")
@@ -94,7 +96,7 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     view = memo(("weapons", tr.lang), lambda: build(ds, filters, tr))
     draw_cards(view.cards, per_row=3)
     st.info(tr("weapons.scope"), icon=":material/info:")
-    draw_chart(view.chart, "weapons-recovered")
+    draw_chart(view.chart, "weapons-recovered", view.chart_summary)
     st.markdown(view.also)
     draw_quotes(view.recovered_quotes, tr)
 
