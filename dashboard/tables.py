@@ -331,7 +331,10 @@ def _who(source) -> str:
 def _citation(reports) -> str:
     if not isinstance(reports, list):
         return ""
-    return "; ".join(f"{r['publisher']}, “{r['title']}”, {r['published']}" for r in reports)
+    return "; ".join(
+        f"{r['publisher']}, “{r['title']}”" + (f", {r['published']}" if r.get("published") else "")
+        for r in reports
+    )
 
 
 def _urls(source) -> str:

@@ -593,6 +593,17 @@ CASES = [
         ),
     ),
     case(
+        "no-report-dated",
+        both(set_report(CITED, 1, published=None), set_report(CITED, 2, published=None)),
+        (
+            "sources.yaml",
+            CITED,
+            "reports",
+            "at least one report must give its published date, so that the date of the "
+            "statement rests on a publication",
+        ),
+    ),
+    case(
         "report-without-publisher",
         set_report(CITED, 2, publisher=None),
         ("sources.yaml", CITED, "reports[2].publisher", "is required"),
@@ -857,6 +868,7 @@ def test_valid_fixture_has_no_problems(data_dir):
             id="cited-without-speaker-post-place",
         ),
         pytest.param(set_report(CITED, 2, published="2022-03-14"), id="reports-same-day"),
+        pytest.param(set_report(CITED, 2, published=None), id="one-report-undated"),
         pytest.param(
             set_field("figures.yaml", "deaths-0314", date="2022-01-10"),
             id="cited-figure-in-january",

@@ -46,6 +46,10 @@ def check_reports(tables: Tables) -> list[Problem]:
 
         for number, item in enumerate(reports, start=1):
             where = f"reports[{number}]"
+            if item.get("published") is None:
+                if item["accessed"] > today:
+                    report(f"{where}.accessed", f"{item['accessed']} is after today ({today})")
+                continue
             if published is not None and item["published"] < published:
                 report(
                     f"{where}.published",
@@ -58,6 +62,12 @@ def check_reports(tables: Tables) -> list[Problem]:
                 )
             elif item["accessed"] > today:
                 report(f"{where}.accessed", f"{item['accessed']} is after today ({today})")
+        if all(item.get("published") is None for item in reports):
+            report(
+                "reports",
+                "at least one report must give its published date, so that the date of the "
+                "statement rests on a publication",
+            )
         official = any(item["kind"] == OFFICIAL_SITE for item in reports)
         publishers = {_same_publisher(item["publisher"]) for item in reports}
         if not official and len(publishers) < 2:

@@ -125,7 +125,8 @@ REPORT_FIELDS = (
     Field("publisher", TEXT),
     Field("title", TEXT),
     Field("url", WEB_URL),
-    Field("published", DATE),
+    # Left out where the copy read does not show it; at least one report must be dated.
+    Field("published", DATE, required=False),
     Field("accessed", DATE),
 )
 

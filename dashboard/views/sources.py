@@ -29,7 +29,9 @@ def _cited_line(row, tr: Translator) -> str:
     """One cited statement: who, when, and every publication it was read in, linked."""
     who = ", ".join(md(p) for p in (row.speaker, row.post) if isinstance(p, str) and p)
     reports = "; ".join(
-        f"[{md(r['publisher'])}]({r['url']}) ({md(tr.day(r['published']))})" for r in row.reports
+        f"[{md(r['publisher'])}]({r['url']})"
+        + (f" ({md(tr.day(r['published']))})" if r.get("published") else "")
+        for r in row.reports
     )
     said = f"{md(row.organisation_short)}{', ' + who if who else ''}"
     return f"- **{md(tr.day(row.published))}** — {said}: {md(row.title)}. {reports}"
