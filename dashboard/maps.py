@@ -1,8 +1,10 @@
 """The regional spread drawn: the map of the 17 units and the region × day grid.
 
 Pure: the frames of `dashboard.regional` in, plotly figures out, no Streamlit. The map is
-drawn with MapLibre (`go.Choroplethmap`, style "white-bg") from our own GeoJSON, so no
-tiles, fonts or topojson are fetched from anywhere.
+an SVG geo map (`go.Choropleth`) of our own GeoJSON with no base map, fitted to the units
+shown, so no tiles, fonts or topojson are fetched from anywhere. It replaced a MapLibre map
+(`go.Choroplethmap`), which headless browsers and machines without a GPU draw in software
+WebGL: a slider press on the spread view took 3 × longer (bench/README.md).
 """
 
 from __future__ import annotations
@@ -20,11 +22,17 @@ NOT_CHOSEN_COLOUR = "#FFFFFF"
 BORDER_COLOUR = "#8C8C8C"
 TOWN_COLOUR = style.OKABE_ITO[7]
 
-# The whole country (46.5–87.3° E) must show at every width, and a chart's zoom cannot follow
-# its width: at zoom 2.5 it is 340 px wide, which fits the 358 px a 390 px phone gives the map.
+# The map's frame is the country's box (46.5–87.3° E, 40.6–55.4° N), so the whole country
+# fills the width given, on a phone as on a wide screen. No base layer is drawn, only our
+# GeoJSON (a land, coastline or country layer would fetch a topojson).
 MAP_CENTER = {"lat": 48.2, "lon": 67.5}
-MAP_ZOOM = 2.5
 MAP_HEIGHT = 400
+GEO = {
+    "visible": False,
+    "projection": {"type": "mercator"},
+    "lonaxis": {"range": [46.3, 87.5]},
+    "lataxis": {"range": [40.4, 55.6]},
+}
 # A legend under the plot, in the order of severity.
 _LEGEND = {"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "traceorder": "normal"}
 
@@ -40,9 +48,9 @@ def _subset(geojson: dict, ids: list[str]) -> dict:
 
 def _fill_trace(
     geojson: dict, rows: pd.DataFrame, *, colour: str, name: str, rank: int, opacity: float = 1.0
-) -> go.Choroplethmap:
+) -> go.Choropleth:
     ids = rows["region_id"].tolist()
-    return go.Choroplethmap(
+    return go.Choropleth(
         geojson=_subset(geojson, ids),
         featureidkey="id",
         locations=ids,
@@ -57,6 +65,19 @@ def _fill_trace(
         legendrank=rank,
         hovertext=rows["hover"].tolist(),
         hovertemplate="%{hovertext}<extra></extra>",
+    )
+
+
+def _anchor() -> go.Scattergeo:
+    """An invisible point, the map's first trace: plotly.js fetches a world topojson from its
+    CDN when the first trace of a geo map has a `locationmode` (every choropleth has one)."""
+    return go.Scattergeo(
+        lat=[MAP_CENTER["lat"]],
+        lon=[MAP_CENTER["lon"]],
+        mode="markers",
+        marker={"opacity": 0},
+        hoverinfo="skip",
+        showlegend=False,
     )
 
 
@@ -76,7 +97,7 @@ def spread_map(
     filter) gives an ordered, discrete legend instead of a colorbar. Towns are points with
     their names in the hover: map text labels would need font glyphs from the network.
     """
-    fig = go.Figure()
+    fig = go.Figure(_anchor())
     unrest = units[units["status"] == UNREST]
     for level in sorted(set(unrest["severity"].astype(int))):
         fig.add_trace(
@@ -113,7 +134,7 @@ def spread_map(
         )
     if not towns.empty:
         fig.add_trace(
-            go.Scattermap(
+            go.Scattergeo(
                 lat=towns["lat"].tolist(),
                 lon=towns["lon"].tolist(),
                 mode="markers",
@@ -126,7 +147,7 @@ def spread_map(
         )
     layout(fig, title, subtitle, tr, height=MAP_HEIGHT)
     fig.update_layout(
-        map={"style": "white-bg", "center": MAP_CENTER, "zoom": MAP_ZOOM},
+        geo=GEO,
         margin={"l": 0, "r": 0, "t": title_height(title, subtitle), "b": 0},
         legend=_LEGEND,
     )

@@ -38,13 +38,13 @@ def coloured(app: AppTest) -> dict[str, list[str]]:
     return {
         t["name"]: t["locations"]
         for t in specs(app)[0]["data"]
-        if t["type"] == "choroplethmap" and t["name"] not in skip
+        if t["type"] == "choropleth" and t["name"] not in skip
     }
 
 
 def test_full_range_colours_almaty_at_the_highest_level_and_mangystau(at):
-    traces = [t for t in specs(at)[0]["data"] if t["type"] == "choroplethmap"]
-    assert traces, "the map must be drawn with choroplethmap traces"
+    traces = [t for t in specs(at)[0]["data"] if t["type"] == "choropleth"]
+    assert traces, "the map must be drawn with choropleth traces"
     severity = [t for t in traces if t["name"] != "Not named in the statements"]
     assert "almaty-city" in severity[-1]["locations"]
     assert severity[-1]["name"].replace("<br>", " ") == EN("severity.5")  # wrapped for a phone
@@ -55,18 +55,19 @@ def test_full_range_colours_almaty_at_the_highest_level_and_mangystau(at):
     assert len(units) + len(not_named["locations"]) == 17
 
 
-def test_page_draws_no_geo_choropleth_and_uses_white_bg(at):
+def test_page_draws_an_svg_geo_map_without_base_map(at):
     fig = specs(at)[0]
-    assert {t["type"] for t in fig["data"]} <= {"choroplethmap", "scattermap"}
-    assert fig["layout"]["map"]["style"] == "white-bg"
-    assert "geo" not in fig["layout"]
+    assert {t["type"] for t in fig["data"]} <= {"choropleth", "scattergeo"}
+    assert fig["layout"]["geo"]["visible"] is False
+    assert "locationmode" not in fig["data"][0]  # else plotly.js fetches a topojson
+    assert "map" not in fig["layout"]
 
 
 def test_first_two_days_colour_only_mangystau(at):
     at.slider(key="dates").set_value((dt.date(2022, 1, 1), dt.date(2022, 1, 2))).run()
     assert not at.exception
     assert coloured(at) == {"Road blocking": ["mangystau"]}
-    towns = [t for t in specs(at)[0]["data"] if t["type"] == "scattermap"]
+    towns = [t for t in specs(at)[0]["data"] if t["type"] == "scattergeo" and "name" in t]
     assert towns[0]["name"] == "Towns named: Zhanaozen"
 
 

@@ -1,11 +1,10 @@
-"""Regional spread, drawn: the MapLibre map and the region × day grid."""
+"""Regional spread, drawn: the SVG geo map and the region × day grid."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pandas as pd
-import pytest
 
 from dashboard import maps, regional, style
 from dashboard.i18n import EN
@@ -127,7 +126,7 @@ def build_map(start=1, end=8, region_ids=()):
 
 def test_map_has_one_trace_per_severity_level_present_in_legend_order():
     fig = build_map()
-    fills = [t for t in fig.data if t.type == "choroplethmap"]
+    fills = [t for t in fig.data if t.type == "choropleth"]
     assert [t.name.replace("<br>", " ") for t in fills] == [
         EN("severity.2"),
         EN("severity.5"),
@@ -143,25 +142,28 @@ def test_map_has_one_trace_per_severity_level_present_in_legend_order():
 
 
 def test_map_traces_have_a_single_colour_each():
-    fills = [t for t in build_map().data if t.type == "choroplethmap"]
+    fills = [t for t in build_map().data if t.type == "choropleth"]
     colours = [t.colorscale[0][1] for t in fills]
     assert colours == [style.SEVERITY_COLOURS[2], style.SEVERITY_COLOURS[5], style.NOT_NAMED_COLOUR]
     assert all(t.colorscale[0][1] == t.colorscale[-1][1] for t in fills)
 
 
-def test_map_is_maplibre_white_bg_and_never_a_geo_choropleth():
+def test_map_is_svg_geo_without_base_map_so_nothing_is_fetched():
     fig = build_map()
-    assert fig.layout.map.style == "white-bg"
-    assert fig.layout.map.center.lat == pytest.approx(48.2)
-    assert fig.layout.map.center.lon == pytest.approx(67.5)
-    assert {t.type for t in fig.data} <= {"choroplethmap", "scattermap"}
-    assert "choropleth" not in {t.type for t in fig.data}
-    assert not fig.layout.geo.to_plotly_json()
+    assert fig.layout.geo.visible is False  # no land, coastline or country layer: no topojson
+    # The frame is the country's box, so the whole country fills any width.
+    lon, lat = fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range
+    assert lon[0] < 46.5 and lon[1] > 87.3 and lat[0] < 40.6 and lat[1] > 55.4
+    assert {t.type for t in fig.data} <= {"choropleth", "scattergeo"}
+    assert not fig.layout.map.to_plotly_json()
+    # plotly.js fetches topojson when the *first* geo trace has a locationmode.
+    first = fig.data[0]
+    assert first.type == "scattergeo" and first.locations is None and first.showlegend is False
 
 
 def test_map_traces_carry_only_their_own_features():
     fig = build_map()
-    for trace in (t for t in fig.data if t.type == "choroplethmap"):
+    for trace in (t for t in fig.data if t.type == "choropleth"):
         assert [f["id"] for f in trace.geojson["features"]] == sorted(
             trace.locations, key=list(REGIONS["region_id"]).index
         )
@@ -170,9 +172,7 @@ def test_map_traces_carry_only_their_own_features():
 def test_map_with_region_filter_draws_other_units_as_context():
     fig = build_map(region_ids=["almaty-city"])
     fills = {
-        t.name.replace("<br>", " "): list(t.locations)
-        for t in fig.data
-        if t.type == "choroplethmap"
+        t.name.replace("<br>", " "): list(t.locations) for t in fig.data if t.type == "choropleth"
     }
     assert fills == {
         EN("severity.5"): ["almaty-city"],
@@ -181,9 +181,9 @@ def test_map_with_region_filter_draws_other_units_as_context():
 
 
 def test_map_towns_are_points_without_text_labels():
-    towns = [t for t in build_map().data if t.type == "scattermap"]
+    towns = [t for t in build_map().data if t.type == "scattergeo" and t.showlegend is not False]
     assert len(towns) == 1
-    assert towns[0].mode == "markers"  # text on MapLibre would fetch font glyphs online
+    assert towns[0].mode == "markers"  # names are in the hover: no text drawn on the map
     assert list(towns[0].lat) == [43.3412, 42.9]
 
 
@@ -212,18 +212,3 @@ def test_region_day_chart_has_one_trace_per_level_and_no_dot_for_empty_cells():
         "Akmola Region",
     ]
     assert list(fig.layout.xaxis.categoryarray) == [f"{d} Jan" for d in range(1, 9)]
-
-
-def _lons(coordinates) -> list[float]:
-    if isinstance(coordinates[0], (int, float)):
-        return [coordinates[0]]
-    return [lon for part in coordinates for lon in _lons(part)]
-
-
-def test_map_zoom_shows_the_whole_country_on_a_390_px_phone():
-    # MapLibre draws the world 512 * 2**zoom px wide; a 390 px phone leaves the chart 358 px.
-    lons = [lon for f in GEOJSON["features"] for lon in _lons(f["geometry"]["coordinates"])]
-    half_span = max(maps.MAP_CENTER["lon"] - min(lons), max(lons) - maps.MAP_CENTER["lon"])
-    width_px = 2 * half_span / 360 * 512 * 2**maps.MAP_ZOOM
-    assert width_px <= 358
-    assert build_map().layout.map.zoom == maps.MAP_ZOOM
