@@ -32,13 +32,14 @@ TITLE_WIDTH = 34
 SUBTITLE_WIDTH = 50
 LEGEND_WIDTH = 44
 _TITLE_LINE, _SUBTITLE_LINE = 22, 16  # px per line
+_TITLE_PAD = 32  # px above the title: the row of plotly's mode bar, which would cover it
 
 
 def title_height(title: str, subtitle: str) -> int:
     """The top margin, in px, that the wrapped title and subtitle of `layout` need."""
     lines = wrap(title, TITLE_WIDTH).count("<br>") + 1
     sublines = wrap(subtitle, SUBTITLE_WIDTH).count("<br>") + 1 if subtitle else 0
-    return 24 + _TITLE_LINE * lines + _SUBTITLE_LINE * sublines
+    return _TITLE_PAD + 12 + _TITLE_LINE * lines + _SUBTITLE_LINE * sublines
 
 
 def layout(
@@ -63,7 +64,7 @@ def layout(
             "yref": "container",
             "y": 1,
             "yanchor": "top",
-            "pad": {"t": 12},
+            "pad": {"t": _TITLE_PAD},
         },
         height=height + max(0, top - title_height("", "") - _SUBTITLE_LINE),
         margin={"l": 10, "r": 10, "t": top, "b": 10},
