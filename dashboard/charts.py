@@ -219,7 +219,7 @@ def regions_reached_chart(
 # of bar. The y axis is in pixels of the plot (one unit = 1 px), so a label always fits
 # between its bar and the one above.
 LABEL_WIDTH = 46  # characters per label line at 12 px
-_BAR_PX, _LABEL_LINE_PX, _ROW_GAP_PX, _INDENT_PX = 18, 15, 10, 14
+_BAR_PX, _LABEL_LINE_PX, _ROW_GAP_PX, _INDENT_PX = 22, 15, 10, 14
 _BAR_BOTTOM_PX = 56  # the value axis, its ticks and its title
 
 
@@ -278,6 +278,8 @@ def breakdown_chart(
             ],
             textposition=["inside" if v >= peak / 2 else "outside" for v in values],
             insidetextanchor="end",
+            textfont={"size": 12},
+            constraintext="none",  # a value stays 12 px, never shrunk to the bar's thickness
             cliponaxis=False,
             marker={
                 "color": [style.DERIVED_COLOUR if d else style.STATED_COLOUR for d in derived],
