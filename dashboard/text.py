@@ -275,3 +275,43 @@ def markdown_table(table: pd.DataFrame) -> str:
         "| " + " | ".join(cell(v) for v in row) + " |" for row in table.itertuples(index=False)
     ]
     return "\n".join(lines)
+
+
+_URL = re.compile(r"https?://\S+")
+
+
+def _link(url: str) -> str:
+    """A link named by its host, so that a long address never widens a phone screen."""
+    host = url.split("/")[2].removeprefix("www.")
+    return f"[{md(host)}]({url.replace(')', '%29')})"
+
+
+def markdown_records(table: pd.DataFrame, *, quoted: tuple[str, ...] = ()) -> str:
+    """A DataFrame as one block per row: the first column in bold, then `column: value`.
+
+    For tables too wide for a phone as a grid: every cell wraps within the screen. Columns
+    named in `quoted` are set as block quotes; addresses become links named by their host.
+    Every cell is escaped with `md`.
+    """
+
+    def cell(value) -> str:
+        text = "" if pd.isna(value) else " ".join(str(value).split())
+        return " ".join(
+            _link(part) if _URL.fullmatch(part) else md(part) for part in text.split(" ")
+        )
+
+    blocks = []
+    for row in table.itertuples(index=False):
+        first, *rest = zip(table.columns, row, strict=True)
+        lines = [f"**{cell(first[1])}**"]
+        lines += [
+            f"*{md(name)}*: {cell(value)}"
+            for name, value in rest
+            if name not in quoted and cell(value)
+        ]
+        block = "  \n".join(lines)
+        for name, value in rest:
+            if name in quoted and cell(value):
+                block += f"\n\n> {cell(value)}"
+        blocks.append(block)
+    return "\n\n---\n\n".join(blocks)

@@ -9,6 +9,7 @@ from dashboard.i18n import EN
 from dashboard.text import (
     format_day,
     format_number,
+    markdown_records,
     markdown_table,
     wrap,
 )
@@ -116,3 +117,23 @@ def test_markdown_table_escapes_every_cell_so_data_cannot_inject_markup():
     assert lines[0] == "| Quote | N |"
     assert lines[2] == "| a \\| b | 1 |"
     assert "<b>" not in lines[3] and "\\*y\\*" in lines[3]
+
+
+def test_records_set_each_row_apart_with_its_quote_and_short_links():
+    table = pd.DataFrame(
+        {
+            "Figure": ["Deaths *all*"],
+            "As stated": ["238"],
+            "Links": ["https://www.example.org/a/very/long/path_that_would_not_wrap"],
+            "Quote": ["A [quoted] sentence."],
+        }
+    )
+    text = markdown_records(table, quoted=("Quote",))
+    assert text.startswith("**Deaths \\*all\\***  \n*As stated*: 238")
+    assert "[example\\.org](https://www.example.org/a/very/long/path_that_would_not_wrap)" in text
+    assert text.endswith("\n\n> A \\[quoted\\] sentence\\.")
+
+
+def test_records_of_two_rows_are_separated_and_empty_cells_left_out():
+    table = pd.DataFrame({"Figure": ["a", "b"], "Note": ["", None]})
+    assert markdown_records(table) == "**a**\n\n---\n\n**b**"

@@ -19,7 +19,7 @@ import streamlit as st
 from dashboard import tables
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
-from dashboard.text import markdown_table, md
+from dashboard.text import markdown_records, markdown_table, md
 
 GPO = "gpo-2022-01-15"
 MIA = "mia-2022-01-25"
@@ -157,20 +157,35 @@ def draw_chart(fig: go.Figure, key: str, summary: str) -> None:
     st.caption(md(summary))
 
 
-def draw_table(table: pd.DataFrame) -> None:
-    """A small table as a Markdown table.
+# A Markdown table of more columns than this is wider than a 390 px phone screen in some
+# language, and would make the page scroll sideways; it is drawn as one block per row.
+MAX_GRID_COLUMNS = 2
+
+
+def draw_table(table: pd.DataFrame, *, quoted: tuple[str, ...] = ()) -> None:
+    """A small table as Markdown: a grid up to MAX_GRID_COLUMNS columns, else row blocks.
 
     st.dataframe and st.table would each load the Arrow and data-grid bundles (over a
-    megabyte) on pages that otherwise need only the chart's; the Markdown renderer is
-    already loaded. Every cell is escaped, so data text cannot inject Markdown or HTML.
+    megabyte) on pages that otherwise need only the chart's, and st.table scrolls inside a
+    box the keyboard cannot reach; the Markdown renderer is already loaded. Every cell is
+    escaped, so data text cannot inject Markdown or HTML.
     """
-    st.markdown(markdown_table(table))
+    if len(table.columns) <= MAX_GRID_COLUMNS:
+        st.markdown(markdown_table(table))
+    else:
+        st.markdown(markdown_records(table, quoted=quoted))
+
+
+def QUOTE_COLUMNS(tr: Translator) -> tuple[str, ...]:
+    """The columns of quotes tables that hold an official's words, set as block quotes."""
+    return (tr("column.quote"), tr("column.quote_or_citation"))
 
 
 def draw_quotes(quotes: Quotes, tr: Translator) -> None:
     """An expander with the quotes table and its CSV download."""
     with st.expander(tr("common.quotes", what=quotes.what)):
-        draw_table(quotes.shown)
+        # The statement's own words are set apart as a block quote.
+        draw_table(quotes.shown, quoted=(tr("column.quote"),))
         table = quotes.table
         st.download_button(
             tr("common.download_table"),
