@@ -456,9 +456,10 @@ def main() -> int:
     views = [v for v in REGISTRY if wanted is None or v.name in wanted]
     h = load_harness(args.harness)
     t0 = time.perf_counter()
-    git = lambda *a: subprocess.run(
-        ["git", *a], cwd=REPO, capture_output=True, text=True
-    ).stdout.strip()  # noqa: E731
+
+    def git(*a):
+        return subprocess.run(["git", *a], cwd=REPO, capture_output=True, text=True).stdout.strip()
+
     r = {
         "argv": sys.argv[1:],
         "date": dt.datetime.now().isoformat(timespec="seconds"),
