@@ -298,6 +298,7 @@ def series_points(ds_figures: pd.DataFrame, sources: pd.DataFrame, tr: Translato
             "published": [by_id.loc[s, "published"].date() for s in rows["source_id"]],
             "source_id": rows["source_id"].to_numpy(),
             "source": [labels[s] for s in rows["source_id"]],
+            "body": [by_id.loc[s, "organisation_short"] for s in rows["source_id"]],
             "kind": [by_id.loc[s, "kind"] for s in rows["source_id"]],
             "who": [_who(by_id.loc[s]) for s in rows["source_id"]],
             "quote": rows["quote"].fillna("").to_numpy(),

@@ -82,9 +82,9 @@ def test_region_filter_colours_only_almaty(at):
 
 def test_nationwide_measures_are_listed_under_the_map(at):
     at.slider(key="dates").set_value((dt.date(2022, 1, 5), dt.date(2022, 1, 5))).run()
-    tables = [m.value for m in at.markdown if m.value.startswith("| ")]
-    listed = tables[0]
-    assert "| Nationwide |" in listed and "| Several regions, not named |" in listed
+    # One block per happening: date in bold, then where and what.
+    listed = next(m.value for m in at.markdown if "*Where*: " in m.value)
+    assert "*Where*: Nationwide" in listed and "*Where*: Several regions, not named" in listed
     assert "State of emergency" in listed
 
 

@@ -25,8 +25,17 @@ class Changes:
     series: dict[str, str]  # series key -> label, for the series with more than one release
     latest: pd.DataFrame  # every series: first and latest official figure
     charts: dict[str, go.Figure]  # series key -> step chart
+    descriptions: dict[str, str]  # series key -> what it counts, with its scope
     summaries: dict[str, str]  # series key -> the chart's text alternative (dashboard.describe)
     quotes: dict[str, Quotes]  # series key -> each release with its quote or citation
+
+
+def bodies_and_days(points: pd.DataFrame, tr: Translator) -> str:
+    """ "General Prosecutor's Office (15 Jan 2022; 14 Mar 2022)": whose figures, and when."""
+    days: dict[str, list[str]] = {}
+    for body, day in zip(points["body"], points["published"], strict=True):
+        days.setdefault(body, []).append(tr.day(day))
+    return "; ".join(f"{body} ({'; '.join(dict.fromkeys(d))})" for body, d in days.items())
 
 
 def releases_table(points: pd.DataFrame, tr: Translator) -> pd.DataFrame:
@@ -56,7 +65,7 @@ def build(ds: Dataset, filters, tr: Translator) -> Changes:
     order = [key for key in vocabulary if key in counts.index]
     latest = tables.first_and_latest(points, vocabulary, tr)
     several = [k for k in order if counts[k] > 1]
-    charts_by_series, summaries, quotes = {}, {}, {}
+    charts_by_series, summaries, quotes, descriptions = {}, {}, {}, {}
     for key in several:
         rows = points[points["series"] == key]
         label = vocabulary[key]["label"]
@@ -64,11 +73,12 @@ def build(ds: Dataset, filters, tr: Translator) -> Changes:
         charts_by_series[key] = charts.record_chart(
             rows,
             title=tr("changes.chart.title", series=label),
-            subtitle=tr("changes.chart.subtitle", description=vocabulary[key]["description"]),
+            subtitle=tr("source", source=bodies_and_days(rows, tr)),
             unit_title=metric["label"],
             tr=tr,
         )
         summaries[key] = describe.record(rows, tr)
+        descriptions[key] = vocabulary[key]["description"]
         table = releases_table(rows, tr)
         quotes[key] = Quotes(table=table, shown=table, key=f"changes-{key}", what=label)
     return Changes(
@@ -76,6 +86,7 @@ def build(ds: Dataset, filters, tr: Translator) -> Changes:
         latest=latest,
         charts=charts_by_series,
         summaries=summaries,
+        descriptions=descriptions,
         quotes=quotes,
     )
 
@@ -97,6 +108,7 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
         key=urlstate.SERIES,
         bind="query-params",
     )
+    st.caption(view.descriptions[chosen])
     draw_chart(view.charts[chosen], "changes", view.summaries[chosen])
     st.caption(tr("changes.legend"))
     draw_quotes(view.quotes[chosen], tr)
