@@ -12,8 +12,8 @@ health check is answered by its own process and always stops the group (also if 
 SIGKILLed). Its `INIT_JS` wraps the page's WebSocket and reads each ForwardMsg's top-level
 field (new_session = a run started, script_finished = it ended) and records the last DOM
 change in the app area; its `SNAPSHOT_JS` reads the page's state. "Fully drawn" is the
-harness's settled criteria plus two of this app's own: every MapLibre map has loaded, and
-only visible dataframes must have a canvas (one in a closed expander is never laid out).
+harness's settled criteria plus one of this app's own: only visible dataframes must have a
+canvas (one in a closed expander is never laid out).
 """
 
 from __future__ import annotations
@@ -35,16 +35,14 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 REPO = Path(__file__).resolve().parents[2]
 HARNESS = REPO.parent / "shared" / "perf" / "measure.py"
 CHROMIUM = Path("/usr/bin/chromium")
-# Must be in the launch flags whatever the harness's list becomes (checked in `browser`).
+# Always in the launch flags, whatever the harness's list becomes.
 REQUIRED_CHROMIUM_ARGS = {
     "--no-sandbox",  # we run as root
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
     "--no-first-run",
-    "--enable-unsafe-swiftshader",  # MapLibre maps need WebGL: SwiftShader, the GPU is off
 }
-OWN_CHROMIUM_ARGS = ["--enable-unsafe-swiftshader", "--use-angle=swiftshader"]
 # The tests never change the code; a watcher would only rerun pages under a test when
 # someone saves a file mid-run.
 SERVER_ARGS = ["--server.fileWatcherType", "none"]
@@ -74,14 +72,6 @@ def _drawn_js(snapshot_js: str) -> str:
   if (s.state !== 'notRunning' || s.conn !== 'CONNECTED' || s.running || s.stale || s.skeleton)
     return false;
   if (s.pd !== s.pt || s.vd !== s.vt) return false;
-  for (const plot of document.querySelectorAll('[data-testid="stPlotlyChart"] .js-plotly-plot')) {
-    // A MapLibre map (go.Choroplethmap) draws its shapes on WebGL after the SVG exists.
-    const layout = plot._fullLayout || {};
-    for (const key of Object.keys(layout).filter((k) => /^map[0-9]*$/.test(k))) {
-      const map = layout[key]._subplot && layout[key]._subplot.map;
-      if (!map || !map.loaded()) return false;
-    }
-  }
   for (const frame of document.querySelectorAll('[data-testid="stDataFrame"]')) {
     if (!frame.checkVisibility()) continue;
     const canvas = frame.querySelector('canvas[data-testid="data-grid-canvas"]');
@@ -203,9 +193,8 @@ def app_url(app_server) -> str:
 
 @pytest.fixture(scope="session")
 def browser(harness, chromium_executable) -> Iterator[Browser]:
-    args = list(dict.fromkeys([*harness.CHROMIUM_ARGS, *OWN_CHROMIUM_ARGS]))
-    missing = REQUIRED_CHROMIUM_ARGS - set(args)
-    assert not missing, f"Chromium launch flags lack {sorted(missing)}: {args}"
+    # The harness's flags, and ours whatever its list becomes.
+    args = list(dict.fromkeys([*harness.CHROMIUM_ARGS, *sorted(REQUIRED_CHROMIUM_ARGS)]))
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=str(chromium_executable), headless=True, args=args

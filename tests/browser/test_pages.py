@@ -32,18 +32,13 @@ PAGES = [
 ALL_DAYS = [f"{day} Jan" for day in range(1, 9)]
 
 # What a chart actually drew. An empty figure still has its .main-svg, so count SVG trace
-# groups holding a path with geometry (a scatter marker, a bar, a heatmap cell), plus
-# MapLibre maps (go.Choroplethmap, drawn with WebGL) that rendered at least one feature.
+# groups holding a path with geometry (a scatter marker, a bar, a map's region).
 DRAWN_TRACES_JS = """
 (chart) => {
   const svgTraces = [...chart.querySelectorAll('.main-svg g.trace')].filter((trace) =>
     [...trace.querySelectorAll('path')].some((p) => (p.getAttribute('d') || '').length > 4)
   ).length;
-  const layout = chart.querySelector('.js-plotly-plot')._fullLayout || {};
-  const maps = Object.keys(layout).filter((k) => /^map[0-9]*$/.test(k))
-    .map((k) => layout[k]._subplot && layout[k]._subplot.map)
-    .filter((m) => m && m.queryRenderedFeatures().length > 0).length;
-  return svgTraces + maps;
+  return svgTraces;
 }
 """
 
@@ -186,12 +181,3 @@ def test_a_phone_can_read_the_page_without_scrolling_sideways(phone_page: Page, 
     overflow = phone_page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, f"/{path} is {overflow} px wider than a 390 px phone screen"
     expect(phone_page.locator('[data-testid="stException"]')).to_have_count(0)
-
-
-def test_the_test_browser_can_draw_webgl_for_maps(page: Page):
-    # MapLibre maps need WebGL; without a GPU, Chromium gets it from SwiftShader.
-    version = page.evaluate(
-        """() => { const gl = document.createElement('canvas').getContext('webgl');
-                   return gl ? gl.getParameter(gl.VERSION) : null; }"""
-    )
-    assert version and version.startswith("WebGL"), version
