@@ -81,7 +81,8 @@ def event_quotes(ds: Dataset, rows: pd.DataFrame, tr: Translator, *, key: str, w
     return Quotes(table=table, shown=table, key=key, what=what)
 
 
-def card(ds: Dataset, figure_id: str, title: str, tr: Translator) -> Card:
+def card(ds: Dataset, figure_id: str, title: str, tr: Translator, latest: pd.DataFrame) -> Card:
+    """A headline card; `latest` is `tables.latest_releases` of the dataset's series."""
     row = tables.figures_by_id(ds.figures, [figure_id], tr).iloc[0]
     source = source_labels(ds, tr)[row["source_id"]]
     if pd.notna(row["period_end"]):
@@ -95,11 +96,11 @@ def card(ds: Dataset, figure_id: str, title: str, tr: Translator) -> Card:
         value=row["value_label"],
         quote=quote,
         caption=caption,
-        latest=latest_official(ds, row, tr),
+        latest=latest_official(row, latest, tr),
     )
 
 
-def latest_official(ds: Dataset, figure: pd.Series, tr: Translator) -> str:
+def latest_official(figure: pd.Series, latest: pd.DataFrame, tr: Translator) -> str:
     """'Latest official figure: 238 (General Prosecutor's Office, …)', or '' if none later.
 
     Only a release of the same series counts: a later figure of another scope never
@@ -107,8 +108,7 @@ def latest_official(ds: Dataset, figure: pd.Series, tr: Translator) -> str:
     """
     if not isinstance(figure.get("series"), str):
         return ""
-    points = tables.series_points(ds.figures, ds.sources, tr)
-    last = tables.latest_releases(points).loc[figure["series"]]
+    last = latest.loc[figure["series"]]
     if last["figure_id"] == figure["figure_id"]:
         return ""
     return tr("overview.latest", value=last["value_label"], source=last["source"])
@@ -127,7 +127,9 @@ def later_totals(ds: Dataset, metrics: set[str], tr: Translator) -> pd.DataFrame
 
 def cards(ds: Dataset, wanted: list[tuple[str, str]], tr: Translator) -> tuple[Card, ...]:
     """Cards for (figure_id, title key) pairs."""
-    return tuple(card(ds, figure_id, tr(title), tr) for figure_id, title in wanted)
+    # The series' releases are shaped once for all the cards.
+    latest = tables.latest_releases(tables.series_points(ds.figures, ds.sources, tr))
+    return tuple(card(ds, figure_id, tr(title), tr, latest) for figure_id, title in wanted)
 
 
 # --- drawing ---------------------------------------------------------------------------------
