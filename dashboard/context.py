@@ -45,9 +45,15 @@ def dataset() -> Dataset:
     return replace(ds, figures=with_derived(ds.figures))
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
 def localised_dataset(lang: str) -> Dataset:
-    """The dataset with its descriptive texts in `lang` (see dashboard.i18n.localise)."""
+    """The dataset with its descriptive texts in `lang` (see dashboard.i18n.localise).
+
+    One object shared by every run and session, not a copy per call as `st.cache_data`
+    makes: each run reads it twice, and two unpickled copies were ~11 ms of every slider
+    press. Nothing writes to it: builds are pure (tests/views/test_registry.py checks that
+    building every view leaves it as loaded) and pandas copies on write.
+    """
     return localise(dataset(), lang)
 
 

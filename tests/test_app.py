@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 import dashboard.data
+from dashboard import context
 
 REPO = Path(__file__).resolve().parent.parent
 GPO = "General Prosecutor's Office, 15 Jan 2022"
@@ -35,9 +36,13 @@ CHARTS = {"participants": 2, "casualties": 1, "property": 2, "weapons": 1, "case
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
+    # The localised dataset is a shared resource, not cached data: a test that swaps the
+    # data folder must not see the real data's, nor leave its own behind.
     st.cache_data.clear()
+    context.localised_dataset.clear()
     yield
     st.cache_data.clear()
+    context.localised_dataset.clear()
 
 
 def app(**query) -> AppTest:

@@ -184,8 +184,18 @@ def QUOTE_COLUMNS(tr: Translator) -> tuple[str, ...]:
 
 
 def draw_quotes(quotes: Quotes, tr: Translator) -> None:
-    """An expander with the quotes table and its CSV download."""
-    with st.expander(tr("common.quotes", what=quotes.what)):
+    """An expander with the quotes table and its CSV download, drawn only while it is open.
+
+    Opening it reruns the page (`on_change="rerun"`) to draw the table. A closed expander
+    draws nothing, so a filter change does not rewrite tables nobody is reading: on the
+    views that follow the filters they were a fifth of each press's time (bench/README.md).
+    """
+    expander = st.expander(
+        tr("common.quotes", what=quotes.what), key=f"quotes-{quotes.key}", on_change="rerun"
+    )
+    if not expander.open:
+        return
+    with expander:
         # The statement's own words are set apart as a block quote.
         draw_table(quotes.shown, quoted=(tr("column.quote"),))
         table = quotes.table

@@ -1,8 +1,14 @@
 """The registry is the one list of views: navigation, page files and catalogue agree with it."""
 
+import copy
+import datetime as dt
+from dataclasses import fields
 from pathlib import Path
 
-from dashboard.i18n import LANGUAGES, catalogue
+import pandas as pd
+
+from dashboard.context import Filters
+from dashboard.i18n import LANGUAGES, Translator, catalogue, localise
 from dashboard.views import LANDING, REGISTRY, by_name
 
 REPO = Path(__file__).resolve().parents[2]
@@ -34,3 +40,20 @@ def test_a_view_follows_the_filters_or_shows_national_totals_never_both():
 
 def test_an_unknown_or_empty_path_is_the_landing_view():
     assert by_name("").name == by_name("nowhere").name == LANDING == REGISTRY[0].name
+
+
+def test_building_every_view_leaves_the_shared_dataset_as_it_was_loaded(curated):
+    # context.localised_dataset hands every run and session the same object (cache_resource):
+    # a build that wrote to it would change what every other reader sees.
+    ds = localise(curated, "ru")
+    before = copy.deepcopy(ds)
+    narrow = Filters(dt.date(2022, 1, 5), dt.date(2022, 1, 6), ("almaty-city", "mangystau"))
+    for view in REGISTRY:
+        for filters in (Filters(), narrow):
+            view.module.build(ds, filters, Translator("ru"))
+    for field in fields(ds):
+        now, then = getattr(ds, field.name), getattr(before, field.name)
+        if isinstance(now, pd.DataFrame):
+            pd.testing.assert_frame_equal(now, then, obj=field.name)
+        else:
+            assert now == then, field.name
