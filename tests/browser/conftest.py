@@ -218,6 +218,12 @@ def external_requests() -> list[str]:
     return []
 
 
+@pytest.fixture
+def init_scripts(harness) -> tuple[str, ...]:
+    """What every test page runs first: the harness's probes and the click recorder."""
+    return (harness.INIT_JS, POINTER_JS)
+
+
 def _checked_page(browser, harness, server, external: list[str], **context_options):
     context = browser.new_context(base_url=server.url, **context_options)
     context.add_init_script(harness.INIT_JS)

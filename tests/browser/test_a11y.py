@@ -93,7 +93,7 @@ def _page_problems(page: Page, tr: Translator, path: str, wait_for_app) -> list[
 @pytest.mark.parametrize("lang", list(LANGUAGES))
 @pytest.mark.parametrize("width", list(WIDTHS))
 def test_every_view_passes_axe_keeps_chart_text_inside_and_describes_each_chart(
-    browser, harness, app_server, open_app, wait_for_app, width, lang
+    browser, init_scripts, app_server, open_app, wait_for_app, width, lang
 ):
     context = browser.new_context(
         base_url=app_server.url,
@@ -101,7 +101,8 @@ def test_every_view_passes_axe_keeps_chart_text_inside_and_describes_each_chart(
         is_mobile=width == "phone",
         has_touch=width == "phone",
     )
-    context.add_init_script(harness.INIT_JS)
+    for script in init_scripts:
+        context.add_init_script(script)
     try:
         page = context.new_page()
         tr = Translator(lang)
