@@ -72,6 +72,8 @@ def layout(
         hoverlabel={"align": "left"},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
         colorway=style.OKABE_ITO,
+        # White plot area and light grid, as Streamlit's own chart theme drew them.
+        template="plotly_white",
     )
     return fig
 

@@ -4,13 +4,13 @@ Each scenario also checks what must NOT happen: no exception element, no chart d
 data that failed validation.
 """
 
-import json
 import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 import streamlit as st
+from drawn_charts import chart_specs
 from streamlit.testing.v1 import AppTest
 
 import dashboard.data
@@ -63,7 +63,7 @@ def open_page(name: str, at: AppTest | None = None) -> AppTest:
 
 
 def specs(at: AppTest) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    return chart_specs(at)
 
 
 def headings(at: AppTest) -> list[str]:
@@ -81,7 +81,7 @@ def participant_ys(at: AppTest) -> list[float]:
 def test_every_page_renders_with_its_header_and_no_exception(name):
     at = open_page(name)
     assert PAGES[name] in headings(at)
-    assert len(at.get("plotly_chart")) == CHARTS.get(name, 0)
+    assert len(specs(at)) == CHARTS.get(name, 0)
 
 
 @pytest.mark.parametrize("name", [n for n in PAGES if n in CHARTS])
@@ -247,5 +247,5 @@ def test_broken_data_shows_a_readable_error_and_no_charts(tmp_path, monkeypatch)
     problems = " ".join(c.value for c in at.code)
     assert "figures.yaml" in problems
     assert "participants-0104" in problems
-    assert len(at.get("plotly_chart")) == 0
+    assert len(specs(at)) == 0
     assert not at.metric

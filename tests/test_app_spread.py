@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
 import streamlit as st
+from drawn_charts import chart_specs
 from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import EN
@@ -29,7 +29,7 @@ def at() -> AppTest:
 
 
 def specs(app: AppTest) -> list[dict]:
-    return [json.loads(el.proto.spec) for el in app.get("plotly_chart")]
+    return chart_specs(app)
 
 
 def coloured(app: AppTest) -> dict[str, list[str]]:

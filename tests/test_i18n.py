@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 import yaml
+from drawn_charts import chart_texts
 from streamlit.testing.v1 import AppTest
 
 from dashboard.data import load_dataset
@@ -458,8 +459,7 @@ def _visible_texts(at: AppTest) -> list[str]:
     texts = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning"):
         texts += [str(el.value) for el in getattr(at, kind)]
-    for el in at.get("plotly_chart"):
-        texts.append(el.proto.spec)
+    texts += chart_texts(at)
     return texts
 
 

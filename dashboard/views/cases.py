@@ -123,13 +123,13 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     )
     view = memo(("cases", tr.lang), lambda: build(ds, filters, tr))
     # One under the other: in half-width columns the offences' long labels had no room.
-    draw_chart(view.cases_0115, "cases-0115", view.cases_0115_summary)
-    draw_chart(view.cases_0125, "cases-0125", view.cases_0125_summary)
+    draw_chart(view.cases_0115, "cases-0115", view.cases_0115_summary, tr)
+    draw_chart(view.cases_0125, "cases-0125", view.cases_0125_summary, tr)
     st.caption(view.share)
     draw_quotes(view.cases_quotes, tr)
 
     st.subheader(tr("cases.detentions.header"))
-    draw_chart(view.detained, "detained-0115", view.detained_summary)
+    draw_chart(view.detained, "detained-0115", view.detained_summary, tr)
     draw_table(view.later)
     draw_quotes(view.detentions_quotes, tr)
     draw_later_totals(view.later_totals, tr)

@@ -19,6 +19,7 @@ import streamlit as st
 from dashboard import tables
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
+from dashboard.plotly_element import plotly_element
 from dashboard.text import markdown_records, markdown_table, md
 
 GPO = "gpo-2022-01-15"
@@ -149,13 +150,14 @@ def memo(key: tuple, build: Callable[[], T]) -> T:
     return _memo(key, build)
 
 
-def draw_chart(fig: go.Figure, key: str, summary: str) -> None:
+def draw_chart(fig: go.Figure, key: str, summary: str, tr: Translator) -> None:
     """The chart, and right under it its text alternative (`dashboard.describe`).
 
     The summary is visible text, so a screen reader reads it in order after the chart and
     every reader can check the chart against it; the data itself is in the quotes table.
+    The chart updates in place when the filters change it (dashboard.plotly_element).
     """
-    st.plotly_chart(fig, width="stretch", config=PLOTLY_CONFIG, key=key)
+    plotly_element(fig, key=key, config=PLOTLY_CONFIG, failed=tr("common.chart_failed"))
     st.caption(md(summary))
 
 

@@ -82,7 +82,7 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     view = memo(("participants", tr.lang, filters), lambda: build(ds, filters, tr))
     if filters.region_ids:
         st.info(tr("participants.nationwide_note"), icon=":material/info:")
-    draw_chart(view.participants_chart, "participants", view.participants_summary)
+    draw_chart(view.participants_chart, "participants", view.participants_summary, tr)
     if view.points.empty:
         st.info(tr("participants.empty"))
     if not view.gaps.empty:
@@ -92,6 +92,6 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     draw_quotes(view.points_quotes, tr)
 
     st.subheader(tr("participants.regions.header"))
-    draw_chart(view.regions_chart, "regions-reached", view.regions_summary)
+    draw_chart(view.regions_chart, "regions-reached", view.regions_summary, tr)
     st.caption(tr("participants.regions.caption"))
     draw_quotes(view.reported_quotes, tr)

@@ -98,10 +98,10 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     st.caption(tr("property.caption", according=according_to(ds, MIA, tr)))
     draw_not_filtered(filters, tr, tr("property.not_filtered"))
     view = memo(("property", tr.lang, filters), lambda: build(ds, filters, tr))
-    draw_chart(view.buildings, "buildings", view.buildings_summary)
+    draw_chart(view.buildings, "buildings", view.buildings_summary, tr)
     st.caption(tr("property.buildings.note"))
     draw_quotes(view.buildings_quotes, tr)
-    draw_chart(view.vehicles, "vehicles", view.vehicles_summary)
+    draw_chart(view.vehicles, "vehicles", view.vehicles_summary, tr)
     draw_quotes(view.vehicles_quotes, tr)
     draw_cards(view.cards, per_row=2)
 

@@ -113,7 +113,7 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     st.caption(tr("spread.caption", according=according_to(ds, GPO, tr)))
     _day_buttons(filters, tr)
     view = memo(("spread", tr.lang, filters), lambda: build(ds, filters, tr))
-    draw_chart(view.map, "spread-map", view.map_summary)
+    draw_chart(view.map, "spread-map", view.map_summary, tr)
     st.caption(tr("spread.attribution"))
     if filters.region_ids:
         st.caption(tr("spread.chosen_only"))
@@ -126,7 +126,7 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     draw_quotes(view.map_quotes, tr)
 
     st.subheader(tr("spread.matrix.header"))
-    draw_chart(view.matrix, "spread-days", view.matrix_summary)
+    draw_chart(view.matrix, "spread-days", view.matrix_summary, tr)
     shown = tr("spread.matrix.chosen") if filters.region_ids else tr("spread.matrix.all")
     st.caption(f"{tr('spread.matrix.caption')} {shown}")
     draw_quotes(view.matrix_quotes, tr)

@@ -96,7 +96,7 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     view = memo(("weapons", tr.lang), lambda: build(ds, filters, tr))
     draw_cards(view.cards, per_row=3)
     st.info(tr("weapons.scope"), icon=":material/info:")
-    draw_chart(view.chart, "weapons-recovered", view.chart_summary)
+    draw_chart(view.chart, "weapons-recovered", view.chart_summary, tr)
     st.markdown(view.also)
     draw_quotes(view.recovered_quotes, tr)
 

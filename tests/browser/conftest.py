@@ -72,6 +72,10 @@ def _drawn_js(snapshot_js: str) -> str:
   if (s.state !== 'notRunning' || s.conn !== 'CONNECTED' || s.running || s.stale || s.skeleton)
     return false;
   if (s.pd !== s.pt || s.vd !== s.vt) return false;
+  // The charts of dashboard.plotly_element: drawn once plotly.js has loaded.
+  for (const chart of document.querySelectorAll('.qf-chart')) {
+    if (!chart.querySelector('.main-svg') && !chart.textContent) return false;
+  }
   for (const frame of document.querySelectorAll('[data-testid="stDataFrame"]')) {
     if (!frame.checkVisibility()) continue;
     const canvas = frame.querySelector('canvas[data-testid="data-grid-canvas"]');

@@ -29,7 +29,7 @@ AXE = Axe()
 OUTSIDE_JS = """
 () => {
   const outside = [];
-  for (const chart of document.querySelectorAll('[data-testid="stPlotlyChart"]')) {
+  for (const chart of document.querySelectorAll('.qf-chart')) {
     const box = chart.getBoundingClientRect();
     for (const text of chart.querySelectorAll('.main-svg text')) {
       const r = text.getBoundingClientRect();
@@ -78,7 +78,7 @@ def _page_problems(page: Page, tr: Translator, path: str, wait_for_app) -> list[
     if boxes["past"] > 1 or boxes["page"] > 1:
         problems.append(f"/{path}: scrolls sideways: main {boxes['past']}, page {boxes['page']} px")
     main = page.locator('[data-testid="stMain"]')
-    charts = main.locator('[data-testid="stPlotlyChart"]').count()
+    charts = main.locator(".qf-chart").count()
     openings = _openings(tr.lang)
     summaries = [
         t

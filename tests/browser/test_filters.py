@@ -19,9 +19,10 @@ def test_moving_the_slider_on_a_totals_view_keeps_its_charts_and_carries_to_the_
     page: Page, open_app, wait_for_app
 ):
     open_app(page, "cases")
-    # Tag the drawn charts: a rerun of the page would replace them with new ones.
+    # Tag the drawn charts' layouts: a redraw (a new chart, or Plotly.react) replaces them.
     page.evaluate(
-        "() => document.querySelectorAll('.js-plotly-plot').forEach(c => c.__qantarKept = true)"
+        "() => document.querySelectorAll('.js-plotly-plot')"
+        ".forEach(c => { c._fullLayout.__qantarKept = true; })"
     )
     sidebar = page.locator('[data-testid="stSidebar"]')
     expect(sidebar.get_by_text("do not change them")).to_be_visible()
@@ -34,7 +35,8 @@ def test_moving_the_slider_on_a_totals_view_keeps_its_charts_and_carries_to_the_
     expect(end).to_have_attribute("aria-valuetext", "7 Jan")
     assert parse_qs(urlsplit(page.url).query)["dates"] == ["2022-01-01", "2022-01-07"]
     kept = page.evaluate(
-        "() => [...document.querySelectorAll('.js-plotly-plot')].map(c => c.__qantarKept === true)"
+        "() => [...document.querySelectorAll('.js-plotly-plot')]"
+        ".map(c => c._fullLayout.__qantarKept === true)"
     )
     assert kept == [True, True, True]
 

@@ -28,7 +28,7 @@ def test_a_link_in_each_language_shows_its_words_numbers_and_dates(page: Page, o
 
     main = page.locator('[data-testid="stMain"]')
     expect(main.locator("h2", has_text=tr("participants.header"))).to_be_visible()
-    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    chart = page.locator(".qf-chart").first
     svg_text = _plain(chart.locator(".main-svg").first.text_content())
     assert _plain(tr.day_month(dt.date(2022, 1, 4))) in svg_text
     stated = tr.value_label(36831, "exact", "almost 37,000 people (36,831)", "people")

@@ -48,9 +48,7 @@ def _main(page: Page) -> Locator:
 
 
 def _chart(page: Page, title: str) -> Locator:
-    return page.locator('[data-testid="stPlotlyChart"]').filter(
-        has=page.locator(".gtitle", has_text=title)
-    )
+    return page.locator(".qf-chart").filter(has=page.locator(".gtitle", has_text=title))
 
 
 def _date_thumbs(page: Page) -> tuple[Locator, Locator]:
@@ -76,7 +74,7 @@ def test_every_page_draws_its_header_and_charts(page: Page, open_app, path, head
 
     heading = _main(page).locator("h1, h2").filter(has_text=re.compile(f"^{re.escape(header)}$"))
     expect(heading).to_be_visible()
-    charts = page.locator('[data-testid="stPlotlyChart"]')
+    charts = page.locator(".qf-chart")
     expect(charts).to_have_count(n_charts)
     for i in range(n_charts):
         assert charts.nth(i).evaluate(DRAWN_TRACES_JS) >= 1, f"chart {i} on /{path} drew no trace"
@@ -102,6 +100,8 @@ def test_moving_the_end_date_with_the_keyboard_redraws_the_charts_and_the_link(
     expect(participants.locator(".xtick text")).to_have_text(ALL_DAYS)
     expect(end).to_have_attribute("aria-valuetext", "8 Jan")
 
+    # Tag the drawn charts: they must be updated in place, not unmounted and drawn anew.
+    page.evaluate("() => document.querySelectorAll('.qf-chart').forEach(c => c.__qantarKept = 1)")
     end.focus()
     for _ in range(3):  # one rerun per key press; wait for each so no press is coalesced
         page.keyboard.press("ArrowLeft")
@@ -116,6 +116,10 @@ def test_moving_the_end_date_with_the_keyboard_redraws_the_charts_and_the_link(
     )
     # Must NOT happen: the other handle moving along.
     expect(start).to_have_attribute("aria-valuetext", "1 Jan")
+    kept = page.evaluate(
+        "() => [...document.querySelectorAll('.qf-chart')].map(c => c.__qantarKept)"
+    )
+    assert kept == [1, 1], "a chart was replaced instead of updated in place"
 
 
 def test_a_shared_link_reopens_the_same_dates_regions_and_rows(page: Page, open_app):

@@ -1,0 +1,75 @@
+"""The in-place chart element: plotly.js published once beside the app, figures serialised
+once, and st.plotly_chart when plotly.js cannot be published."""
+
+from __future__ import annotations
+
+import gc
+import json
+from pathlib import Path
+
+import plotly.graph_objects as go
+import streamlit as st
+from drawn_charts import chart_specs
+from streamlit.testing.v1 import AppTest
+
+from dashboard import context, plotly_element
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def test_plotly_js_is_published_whole_once_and_again_when_it_differs(tmp_path):
+    static = tmp_path / "static"
+    assert plotly_element.publish_plotly_js.__wrapped__(static)
+    published = static / plotly_element.PLOTLY_JS_NAME
+    assert published.read_bytes() == plotly_element.PLOTLY_JS_SOURCE.read_bytes()
+    assert [p.name for p in static.iterdir()] == [published.name]  # no partial file left
+
+    published.write_text("truncated")
+    assert plotly_element.publish_plotly_js.__wrapped__(static)
+    assert published.stat().st_size == plotly_element.PLOTLY_JS_SOURCE.stat().st_size
+
+
+def test_a_folder_that_cannot_be_written_is_reported_not_raised(tmp_path):
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    assert plotly_element.publish_plotly_js.__wrapped__(blocked / "static") is False
+
+
+def test_a_figure_is_serialised_once_and_forgotten_with_it():
+    fig = go.Figure(go.Bar(x=["a"], y=[1]))
+    first = plotly_element.figure_json(fig)
+    assert plotly_element.figure_json(fig) is first
+    assert json.loads(first)["data"][0]["y"] == [1]
+    key = id(fig)
+    del fig
+    gc.collect()  # a figure holds cycles (its parts point back to it)
+    assert key not in plotly_element._figure_json
+
+
+def _participants() -> AppTest:
+    st.cache_data.clear()
+    context.localised_dataset.clear()
+    at = AppTest.from_file(str(REPO / "streamlit_app.py"), default_timeout=60)
+    at.switch_page("dashboard/pages/participants.py")
+    return at.run()
+
+
+def test_the_views_draw_through_the_element_with_the_page_config():
+    at = _participants()
+    elements = [
+        el for el in at.get("bidi_component") if el.proto.component_name == plotly_element.COMPONENT
+    ]
+    assert len(elements) == 2 and not at.get("plotly_chart")
+    data = json.loads(elements[0].proto.json)
+    assert data["plotly"] == plotly_element.PLOTLY_JS_NAME
+    assert data["config"]["displaylogo"] is False
+    assert data["failed"].startswith("This chart could not be drawn")
+
+
+def test_without_published_plotly_js_the_same_charts_come_from_st_plotly_chart(monkeypatch):
+    drawn = [spec["layout"]["title"]["text"] for spec in chart_specs(_participants())]
+    monkeypatch.setattr(plotly_element, "publish_plotly_js", lambda: False)
+    fallback = _participants()
+    assert len(fallback.get("plotly_chart")) == 2
+    assert [spec["layout"]["title"]["text"] for spec in chart_specs(fallback)] == drawn
+    assert not fallback.exception
