@@ -9,15 +9,16 @@ does nothing at all when the figure is the same as the one drawn.
 
 plotly.js is the copy the plotly Python package ships, served by Streamlit's static file
 serving (`server.enableStaticServing`) from `static/` beside `streamlit_app.py`, where
-`publish_plotly_js` copies it: no CDN, nothing vendored in the repository.
+`publish_plotly_js` copies it (plain and gzipped): no CDN, nothing vendored in the repository.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import logging
-import shutil
 import weakref
+import zlib
 from pathlib import Path
 
 import plotly
@@ -32,22 +33,44 @@ PLOTLY_JS_SOURCE = Path(plotly.__file__).parent / "package_data" / "plotly.min.j
 PLOTLY_JS_NAME = f"plotly-{get_plotlyjs_version()}.min.js"
 _LOGGER = logging.getLogger(__name__)
 
-_JS = """
-let loading = null;
-function plotly(name) {
-  if (window.Plotly) return Promise.resolve(window.Plotly);
-  if (!loading) {
-    loading = new Promise((resolve, reject) => {
+# Loads plotly.js once per page and shares it: window.qantarPlotly(name) -> Promise(Plotly).
+_LOADER_JS = """
+window.qantarPlotly = window.qantarPlotly || (() => {
+  let loading = null;
+  function loadScript(src) {
+    return new Promise((resolve, reject) => {
       const script = document.createElement('script');
-      script.src = new URL('app/static/' + name, document.baseURI).href;
+      script.src = src;
       script.onload = () => resolve(window.Plotly);
-      script.onerror = () => { loading = null; reject(new Error(name + ' did not load')); };
+      script.onerror = () => reject(new Error(src + ' did not load'));
       document.head.appendChild(script);
     });
   }
-  return loading;
-}
+  return (name) => {
+    if (window.Plotly) return Promise.resolve(window.Plotly);
+    if (!loading) {
+      const url = new URL('app/static/' + name, document.baseURI).href;
+      // The gzipped copy: served as it is (application/gzip is not compressed again per
+      // request) and unpacked here; the plain copy where the browser cannot unpack it.
+      const load = typeof DecompressionStream === 'undefined' ? loadScript(url)
+        : fetch(url + '.gz').then((response) => {
+            if (!response.ok) throw new Error(url + '.gz: HTTP ' + response.status);
+            const unpacked = response.body.pipeThrough(new DecompressionStream('gzip'));
+            return new Response(unpacked, { headers: { 'Content-Type': 'text/javascript' } }).blob();
+          }).then((blob) => {
+            const src = URL.createObjectURL(blob);
+            return loadScript(src).finally(() => URL.revokeObjectURL(src));
+          });
+      loading = load.catch((error) => { loading = null; throw error; });
+    }
+    return loading;
+  };
+})();
+"""
 
+_JS = (
+    _LOADER_JS
+    + """
 export default function (component) {
   const { data, parentElement } = component;
   let chart = parentElement.querySelector('div.qf-chart');
@@ -59,12 +82,13 @@ export default function (component) {
   // The same figure as the one drawn: nothing to do (a rerun that did not change it).
   if (chart.dataset.drawn === data.figure) return;
   const figure = JSON.parse(data.figure);
-  plotly(data.plotly).then((Plotly) => {
+  window.qantarPlotly(data.plotly).then((Plotly) => {
     Plotly.react(chart, figure.data, figure.layout, data.config);
     chart.dataset.drawn = data.figure;
   }).catch(() => { chart.textContent = data.failed; });
 }
 """
+)
 
 # Layout containment: plotly.js measures text (getBBox) while it draws, and each measure
 # lays out what the browser must; contained, that is the chart, not the whole page.
@@ -83,22 +107,40 @@ _figure_json: dict[int, str] = {}
 def publish_plotly_js(static_dir: Path = STATIC_DIR) -> bool:
     """Copy the plotly package's plotly.js where Streamlit serves static files, once.
 
-    False if it cannot be written there (a read-only deployment): the charts are then drawn
-    by `st.plotly_chart`, slower to redraw but the same charts.
+    Two copies: plain, and gzipped. Streamlit compresses app static files on every request
+    (level 9, about a tenth of a second of server time for plotly.js); a file that is
+    already gzip is served as it is, and the browser unpacks it (see _JS).
+    False if they cannot be written there (a read-only deployment): the charts are then
+    drawn by `st.plotly_chart`, slower to redraw but the same charts.
     """
-    target = static_dir / PLOTLY_JS_NAME
+    plain = static_dir / PLOTLY_JS_NAME
+    packed = static_dir / f"{PLOTLY_JS_NAME}.gz"
+    source = PLOTLY_JS_SOURCE.read_bytes()
     try:
-        if not target.is_file() or target.stat().st_size != PLOTLY_JS_SOURCE.stat().st_size:
-            static_dir.mkdir(exist_ok=True)
-            partial = target.with_suffix(".partial")
-            shutil.copyfile(PLOTLY_JS_SOURCE, partial)
-            partial.replace(target)  # never serve a half-written file
+        static_dir.mkdir(exist_ok=True)
+        if not plain.is_file() or plain.stat().st_size != len(source):
+            _write_atomically(plain, source)
+        if not packed.is_file() or not _unpacks_to(packed, source):
+            _write_atomically(packed, gzip.compress(source, compresslevel=9, mtime=0))
     except OSError as error:
         _LOGGER.warning(
             "plotly.js not published in %s (%s): st.plotly_chart draws", static_dir, error
         )
         return False
     return True
+
+
+def _write_atomically(target: Path, content: bytes) -> None:
+    partial = target.with_name(target.name + ".partial")
+    partial.write_bytes(content)
+    partial.replace(target)  # never serve a half-written file
+
+
+def _unpacks_to(packed: Path, source: bytes) -> bool:
+    try:
+        return gzip.decompress(packed.read_bytes()) == source
+    except (OSError, EOFError, zlib.error):
+        return False
 
 
 def figure_json(fig: go.Figure) -> str:

@@ -4,6 +4,7 @@ once, and st.plotly_chart when plotly.js cannot be published."""
 from __future__ import annotations
 
 import gc
+import gzip
 import json
 from pathlib import Path
 
@@ -17,16 +18,26 @@ from dashboard import context, plotly_element
 REPO = Path(__file__).resolve().parents[1]
 
 
-def test_plotly_js_is_published_whole_once_and_again_when_it_differs(tmp_path):
+def test_plotly_js_is_published_whole_plain_and_gzipped_and_again_when_it_differs(tmp_path):
     static = tmp_path / "static"
+    source = plotly_element.PLOTLY_JS_SOURCE.read_bytes()
     assert plotly_element.publish_plotly_js.__wrapped__(static)
-    published = static / plotly_element.PLOTLY_JS_NAME
-    assert published.read_bytes() == plotly_element.PLOTLY_JS_SOURCE.read_bytes()
-    assert [p.name for p in static.iterdir()] == [published.name]  # no partial file left
+    plain = static / plotly_element.PLOTLY_JS_NAME
+    packed = static / f"{plotly_element.PLOTLY_JS_NAME}.gz"
+    assert plain.read_bytes() == source
+    assert gzip.decompress(packed.read_bytes()) == source
+    # No partial file left behind.
+    assert sorted(p.name for p in static.iterdir()) == [plain.name, packed.name]
 
-    published.write_text("truncated")
+    plain.write_text("truncated")
+    packed.write_bytes(gzip.compress(b"an older plotly.js"))
     assert plotly_element.publish_plotly_js.__wrapped__(static)
-    assert published.stat().st_size == plotly_element.PLOTLY_JS_SOURCE.stat().st_size
+    assert plain.read_bytes() == source
+    assert gzip.decompress(packed.read_bytes()) == source
+
+    packed.write_bytes(b"not gzip at all")
+    assert plotly_element.publish_plotly_js.__wrapped__(static)
+    assert gzip.decompress(packed.read_bytes()) == source
 
 
 def test_a_folder_that_cannot_be_written_is_reported_not_raised(tmp_path):
@@ -57,10 +68,13 @@ def _participants() -> AppTest:
 def test_the_views_draw_through_the_element_with_the_page_config():
     at = _participants()
     elements = [
-        el for el in at.get("bidi_component") if el.proto.component_name == plotly_element.COMPONENT
+        json.loads(el.proto.json)
+        for el in at.get("bidi_component")
+        if el.proto.component_name == plotly_element.COMPONENT
     ]
-    assert len(elements) == 2 and not at.get("plotly_chart")
-    data = json.loads(elements[0].proto.json)
+    charts = elements
+    assert len(charts) == 2 and not at.get("plotly_chart")
+    data = charts[0]
     assert data["plotly"] == plotly_element.PLOTLY_JS_NAME
     assert data["config"]["displaylogo"] is False
     assert data["failed"].startswith("This chart could not be drawn")
