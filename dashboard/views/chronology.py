@@ -1,4 +1,10 @@
-"""Chronology: every happening of 1–8 January, searchable, each with its quote."""
+"""Chronology: every happening of 1–8 January, searchable, each with its quote.
+
+Read as text, day by day: a heading per day and a list of its happenings, each with the
+statement's sentence under it. (A data grid drew this before; it cost a slider press
+~250 ms more than the text, most of it the grid's hidden accessible table redrawn late,
+and read poorly at phone width. The CSV button gives the rows as a table.)
+"""
 
 from __future__ import annotations
 
@@ -49,12 +55,34 @@ def search(table: pd.DataFrame, query: str) -> pd.DataFrame:
     return table[haystack.str.contains(query.lower(), regex=False)]
 
 
+def as_markdown(table: pd.DataFrame, tr: Translator) -> list[str]:
+    """One Markdown block per day of `table`, in date order: its heading, then a list item
+    per happening (where, kind, place, our description) with the quote under it.
+
+    Every piece of data text is escaped (`md`), so it cannot inject Markdown or HTML.
+    """
+    date, unit, place = tr("column.date"), tr("column.unit"), tr("column.place")
+    category, description, quote = (
+        tr("column.category"),
+        tr("column.description"),
+        tr("column.quote"),
+    )
+
+    def item(row) -> str:
+        where = " · ".join(md(row[c]) for c in (category, place) if row[c])
+        words = " ".join(str(row[quote]).split())
+        return f"- **{md(row[unit])}** · {where}: {md(row[description])}\n\n  > {md(words)}"
+
+    return [
+        f"### {md(tr.long_day(day))}\n\n" + "\n\n".join(item(row) for _, row in rows.iterrows())
+        for day, rows in table.groupby(date, sort=True)
+    ]
+
+
 def render(ds: Dataset, filters, tr: Translator) -> None:
     st.header(tr("chronology.header"))
     according = according_to(ds, GPO, tr)
     st.caption(tr("chronology.caption", according=according))
-    date, unit, category = tr("column.date"), tr("column.unit"), tr("column.category")
-    description, quote = tr("column.description"), tr("column.quote")
     query = st.text_input(
         tr("chronology.search"),
         key="q",
@@ -66,29 +94,6 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
         st.caption(tr("chronology.regions_note"))
     if table.empty:
         st.info(tr("chronology.empty"))
-    selection = st.dataframe(
-        table,
-        hide_index=True,
-        width="stretch",
-        on_select="rerun",
-        selection_mode="single-row",
-        key="chronology-table",
-        column_config={
-            date: st.column_config.DateColumn(format=tr("format.date_column")),
-            description: st.column_config.TextColumn(width="large"),
-            quote: st.column_config.TextColumn(width="large"),
-        },
-    )
-    chosen = [i for i in selection.selection.rows if i < len(table)]
-    if chosen:
-        row = table.iloc[chosen[0]]
-        with st.container(border=True):
-            st.markdown(f"**{md(tr.day(row[date]))} · {md(row[unit])} · {md(row[category])}**")
-            st.markdown(md(row[description]))
-            st.markdown("> " + md(row[quote]))
-            st.caption(according[:1].upper() + according[1:])
-    else:
-        st.caption(tr("chronology.select"))
     st.download_button(
         tr("common.download_rows"),
         data=lambda: table.to_csv(index=False).encode("utf-8"),
@@ -98,3 +103,5 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
         key="download-chronology",
         icon=":material/download:",
     )
+    for block in as_markdown(table, tr):
+        st.markdown(block)

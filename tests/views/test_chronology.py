@@ -28,3 +28,26 @@ def test_search_keeps_exactly_the_rows_that_mention_the_words_in_any_case(datase
     assert 1 <= len(found) < len(table)
     assert all("airport" in " ".join(map(str, row)).lower() for row in found.values)
     assert chronology.search(table, "") is table
+
+
+def test_the_text_has_a_block_per_day_in_order_and_every_happening_once(dataset):
+    table = chronology.build(dataset, Filters(), EN).table
+    blocks = chronology.as_markdown(table, EN)
+    days = sorted(set(table["Date"]))
+    assert [block.splitlines()[0] for block in blocks] == [
+        f"### {EN.long_day(day)}" for day in days
+    ]
+    items = [line for block in blocks for line in block.splitlines() if line.startswith("- ")]
+    assert len(items) == len(table)
+    quotes = [line for block in blocks for line in block.splitlines() if line.startswith("  > ")]
+    assert len(quotes) == len(table)
+
+
+def test_data_text_cannot_inject_markdown_or_html(dataset):
+    table = chronology.build(dataset, Filters(), EN).table.head(1).copy()
+    table[EN("column.description")] = "<script>x</script> **bold** [link](http://x)"
+    table[EN("column.quote")] = "line one\n- not an item\n> not a quote"
+    (block,) = chronology.as_markdown(table, EN)
+    assert "<script>" not in block and "**bold**" not in block and "](" not in block
+    assert len([line for line in block.splitlines() if line.startswith("- ")]) == 1
+    assert len([line for line in block.splitlines() if line.startswith("  > ")]) == 1
