@@ -14,9 +14,9 @@ serving (`server.enableStaticServing`) from `static/` beside `streamlit_app.py`,
 
 from __future__ import annotations
 
-import functools
 import gzip
 import logging
+import threading
 import weakref
 import zlib
 from pathlib import Path
@@ -103,9 +103,25 @@ _component = st.components.v2.component(COMPONENT, js=_JS, css=_CSS, isolate_sty
 _figure_json: dict[int, str] = {}
 
 
-@functools.cache
+_published: dict[Path, bool] = {}
+_publish_lock = threading.Lock()
+
+
 def publish_plotly_js(static_dir: Path = STATIC_DIR) -> bool:
-    """Copy the plotly package's plotly.js where Streamlit serves static files, once.
+    """Whether plotly.js is served from `static_dir`: published by the first run that asks.
+
+    Under a lock: sessions that open at once (a shared link) would otherwise each read and
+    unpack plotly.js while the first writes it, some 10 MB each (bench: 20 sessions at once
+    peaked 100-200 MB above one).
+    """
+    with _publish_lock:
+        if static_dir not in _published:
+            _published[static_dir] = _publish(static_dir)
+        return _published[static_dir]
+
+
+def _publish(static_dir: Path) -> bool:
+    """Copy the plotly package's plotly.js where Streamlit serves static files.
 
     Two copies: plain, and gzipped. Streamlit compresses app static files on every request
     (level 9, about a tenth of a second of server time for plotly.js); a file that is

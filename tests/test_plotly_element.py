@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import gzip
 import json
+import threading
 from pathlib import Path
 
 import plotly.graph_objects as go
@@ -21,7 +22,7 @@ REPO = Path(__file__).resolve().parents[1]
 def test_plotly_js_is_published_whole_plain_and_gzipped_and_again_when_it_differs(tmp_path):
     static = tmp_path / "static"
     source = plotly_element.PLOTLY_JS_SOURCE.read_bytes()
-    assert plotly_element.publish_plotly_js.__wrapped__(static)
+    assert plotly_element._publish(static)
     plain = static / plotly_element.PLOTLY_JS_NAME
     packed = static / f"{plotly_element.PLOTLY_JS_NAME}.gz"
     assert plain.read_bytes() == source
@@ -31,19 +32,44 @@ def test_plotly_js_is_published_whole_plain_and_gzipped_and_again_when_it_differ
 
     plain.write_text("truncated")
     packed.write_bytes(gzip.compress(b"an older plotly.js"))
-    assert plotly_element.publish_plotly_js.__wrapped__(static)
+    assert plotly_element._publish(static)
     assert plain.read_bytes() == source
     assert gzip.decompress(packed.read_bytes()) == source
 
     packed.write_bytes(b"not gzip at all")
-    assert plotly_element.publish_plotly_js.__wrapped__(static)
+    assert plotly_element._publish(static)
     assert gzip.decompress(packed.read_bytes()) == source
+
+
+def test_sessions_opening_at_once_publish_once(tmp_path, monkeypatch):
+    calls, started, release = [], threading.Event(), threading.Event()
+
+    def slow_publish(static_dir):
+        calls.append(static_dir)
+        started.set()
+        release.wait(timeout=10)
+        return True
+
+    monkeypatch.setattr(plotly_element, "_publish", slow_publish)
+    results = []
+    threads = [
+        threading.Thread(target=lambda: results.append(plotly_element.publish_plotly_js(tmp_path)))
+        for _ in range(8)
+    ]
+    for thread in threads:
+        thread.start()
+    assert started.wait(timeout=10)
+    release.set()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert results == [True] * 8
+    assert calls == [tmp_path]
 
 
 def test_a_folder_that_cannot_be_written_is_reported_not_raised(tmp_path):
     blocked = tmp_path / "file"
     blocked.write_text("not a folder")
-    assert plotly_element.publish_plotly_js.__wrapped__(blocked / "static") is False
+    assert plotly_element._publish(blocked / "static") is False
 
 
 def test_a_figure_is_serialised_once_and_forgotten_with_it():
