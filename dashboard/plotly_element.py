@@ -131,8 +131,8 @@ def _publish(static_dir: Path) -> bool:
     """
     plain = static_dir / PLOTLY_JS_NAME
     packed = static_dir / f"{PLOTLY_JS_NAME}.gz"
-    source = PLOTLY_JS_SOURCE.read_bytes()
     try:
+        source = PLOTLY_JS_SOURCE.read_bytes()
         static_dir.mkdir(exist_ok=True)
         if not plain.is_file() or plain.stat().st_size != len(source):
             _write_atomically(plain, source)
