@@ -113,3 +113,10 @@ def test_without_published_plotly_js_the_same_charts_come_from_st_plotly_chart(m
     assert len(fallback.get("plotly_chart")) == 2
     assert [spec["layout"]["title"]["text"] for spec in chart_specs(fallback)] == drawn
     assert not fallback.exception
+
+
+def test_the_static_folder_is_in_the_repository_so_the_server_finds_it_at_start():
+    # Without it Streamlit warns at start-up that static serving has no folder (a fresh
+    # clone, or Community Cloud), although the first run then creates it.
+    assert plotly_element.STATIC_DIR == REPO / "static"
+    assert (REPO / "static" / ".gitignore").is_file()
