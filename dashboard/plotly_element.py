@@ -33,8 +33,8 @@ PLOTLY_JS_SOURCE = Path(plotly.__file__).parent / "package_data" / "plotly.min.j
 PLOTLY_JS_NAME = f"plotly-{get_plotlyjs_version()}.min.js"
 _LOGGER = logging.getLogger(__name__)
 
-# Loads plotly.js once per page and shares it: window.qantarPlotly(name) -> Promise(Plotly).
-_LOADER_JS = """
+_JS = """
+// plotly.js, loaded once per page and shared by every chart element: window.qantarPlotly.
 window.qantarPlotly = window.qantarPlotly || (() => {
   let loading = null;
   function loadScript(src) {
@@ -66,11 +66,7 @@ window.qantarPlotly = window.qantarPlotly || (() => {
     return loading;
   };
 })();
-"""
 
-_JS = (
-    _LOADER_JS
-    + """
 export default function (component) {
   const { data, parentElement } = component;
   let chart = parentElement.querySelector('div.qf-chart');
@@ -88,7 +84,6 @@ export default function (component) {
   }).catch(() => { chart.textContent = data.failed; });
 }
 """
-)
 
 # Layout containment: plotly.js measures text (getBBox) while it draws, and each measure
 # lays out what the browser must; contained, that is the chart, not the whole page.

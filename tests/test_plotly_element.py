@@ -94,13 +94,10 @@ def _participants() -> AppTest:
 def test_the_views_draw_through_the_element_with_the_page_config():
     at = _participants()
     elements = [
-        json.loads(el.proto.json)
-        for el in at.get("bidi_component")
-        if el.proto.component_name == plotly_element.COMPONENT
+        el for el in at.get("bidi_component") if el.proto.component_name == plotly_element.COMPONENT
     ]
-    charts = elements
-    assert len(charts) == 2 and not at.get("plotly_chart")
-    data = charts[0]
+    assert len(elements) == 2 and not at.get("plotly_chart")
+    data = json.loads(elements[0].proto.json)
     assert data["plotly"] == plotly_element.PLOTLY_JS_NAME
     assert data["config"]["displaylogo"] is False
     assert data["failed"].startswith("This chart could not be drawn")
