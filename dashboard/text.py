@@ -261,6 +261,17 @@ def md(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
 
 
+# Line breaks and runs of ordinary spaces; not the no-break spaces inside numbers
+# ("20\u00a0000"), which keep a number on one line at phone width.
+_BREAKABLE_SPACE = re.compile(r"[ \t\r\n\f\v]+")
+
+
+def md_line(text) -> str:
+    """Data text on one line, escaped with `md`: safe inside a Markdown list item or table
+    cell, whose line it cannot break. No-break spaces are kept."""
+    return md(_BREAKABLE_SPACE.sub(" ", str(text)).strip())
+
+
 def markdown_table(table: pd.DataFrame) -> str:
     """A DataFrame as a GitHub-flavoured Markdown table, every cell escaped with `md`."""
 

@@ -11,6 +11,7 @@ from dashboard.text import (
     format_number,
     markdown_records,
     markdown_table,
+    md_line,
     wrap,
 )
 
@@ -137,3 +138,9 @@ def test_records_set_each_row_apart_with_its_quote_and_short_links():
 def test_records_of_two_rows_are_separated_and_empty_cells_left_out():
     table = pd.DataFrame({"Figure": ["a", "b"], "Note": ["", None]})
     assert markdown_records(table) == "**a**\n\n---\n\n**b**"
+
+
+def test_md_line_puts_data_text_on_one_line_and_keeps_no_break_spaces():
+    assert md_line("two\nlines,  and\tspaces ") == "two lines, and spaces"
+    assert md_line("более 20\u00a0000 человек") == "более 20\u00a0000 человек"
+    assert md_line("**not bold**") == r"\*\*not bold\*\*"

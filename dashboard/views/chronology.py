@@ -16,7 +16,7 @@ import streamlit as st
 from dashboard import tables
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
-from dashboard.text import md
+from dashboard.text import md, md_line
 from dashboard.views.common import GPO, according_to
 
 
@@ -69,9 +69,11 @@ def as_markdown(table: pd.DataFrame, tr: Translator) -> list[str]:
     )
 
     def item(row) -> str:
-        where = " · ".join(md(row[c]) for c in (category, place) if row[c])
-        words = " ".join(str(row[quote]).split())
-        return f"- **{md(row[unit])}** · {where}: {md(row[description])}\n\n  > {md(words)}"
+        where = " · ".join(md_line(row[c]) for c in (category, place) if row[c])
+        return (
+            f"- **{md_line(row[unit])}** · {where}: {md_line(row[description])}"
+            f"\n\n  > {md_line(row[quote])}"
+        )
 
     return [
         f"### {md(tr.long_day(day))}\n\n" + "\n\n".join(item(row) for _, row in rows.iterrows())

@@ -45,9 +45,12 @@ def test_the_text_has_a_block_per_day_in_order_and_every_happening_once(dataset)
 
 def test_data_text_cannot_inject_markdown_or_html(dataset):
     table = chronology.build(dataset, Filters(), EN).table.head(1).copy()
-    table[EN("column.description")] = "<script>x</script> **bold** [link](http://x)"
+    table[EN("column.description")] = "<script>x</script> **bold**\n\n# [link](http://x)"
     table[EN("column.quote")] = "line one\n- not an item\n> not a quote"
     (block,) = chronology.as_markdown(table, EN)
     assert "<script>" not in block and "**bold**" not in block and "](" not in block
+    # Line breaks in data text cannot end the list item early: the description stays on it.
+    (item,) = [line for line in block.splitlines() if line.startswith("- ")]
+    assert "bold" in item and "link" in item
     assert len([line for line in block.splitlines() if line.startswith("- ")]) == 1
     assert len([line for line in block.splitlines() if line.startswith("  > ")]) == 1
