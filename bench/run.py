@@ -8,7 +8,7 @@
 The shared harness (../shared/perf/measure.py; --harness or $QANTAR_PERF_HARNESS) does the
 browser work. Page loads and memory run it as it is, one subprocess per page. Interactions
 import it from its path and drive its own server, page and settle logic: its slider test,
-and a region change typed into the sidebar's multiselect, timed the same way (input
+and a region change typed into the view's region box, timed the same way (input
 event -> the rerun it starts has finished and nothing on the page has changed for 300 ms).
 The views come from dashboard.views.REGISTRY; the scaling probe is bench/probe.py.
 Writes bench/results/latest.{json,txt}; exit 0 only if every target passes.
@@ -150,12 +150,12 @@ def memory(args) -> dict:
 
 
 # --------------------------------------------------------------------------- interactions
-REGION_BOX = '[data-testid="stSidebar"] [data-testid="stMultiSelect"]'
+REGION_BOX = '[data-testid="stMain"] [data-testid="stMultiSelect"]'
 CHOSEN_JS = f"""() => document.querySelectorAll('{REGION_BOX} [data-tag]').length"""
 
 
 async def region_runs(h, browser, a, server, url, problems, out) -> None:
-    """Region changes as a person types them: focus the sidebar's region box, type a region's
+    """Region changes as a person types them: focus the view's region box, type a region's
     name, Enter (one region chosen); then Backspace (none again). Each Enter or Backspace is
     one change, timed from its keydown with the harness's settle logic, like a slider press.
     """

@@ -1,8 +1,9 @@
-"""The Streamlit page: the language, the sidebar's filters, the navigation; then one view.
+"""The Streamlit page: the language, the navigation and the sidebar; then one view.
 
 Everything here is wiring. The views live in `dashboard.views` (one module each, listed in
 its REGISTRY); what they share with this page (filters, cached data, language) lives in
-`dashboard.context`.
+`dashboard.context`. The date and region filters are drawn by the views that follow them
+(`dashboard.filters`).
 """
 
 from __future__ import annotations
@@ -49,45 +50,8 @@ def link_notices(ds: Dataset, tr: Translator) -> None:
         st.warning(notice, icon=":material/link_off:")
 
 
-def filter_widgets(ds: Dataset, tr: Translator) -> context.Filters:
-    """Date range and regions, both kept in the URL so that a link reproduces the view."""
-    names = dict(zip(ds.regions["region_id"], ds.regions["name"], strict=True))
-    dates = st.slider(
-        tr("sidebar.dates"),
-        min_value=FIRST_DAY,
-        max_value=LAST_DAY,
-        value=(FIRST_DAY, LAST_DAY),
-        format=tr("format.slider"),
-        key=urlstate.DATES,
-        bind="query-params",
-        help=tr("sidebar.dates.help"),
-    )
-    region_ids = st.multiselect(
-        tr("sidebar.regions"),
-        options=sorted(names, key=names.get),
-        format_func=names.get,
-        key=urlstate.REGIONS,
-        bind="query-params",
-        placeholder=tr("sidebar.regions.placeholder"),
-        help=tr("sidebar.regions.help"),
-    )
-    return context.Filters.of(dates, region_ids)
-
-
-@st.fragment
-def filters_apart(ds: Dataset, tr: Translator, national_totals: bool) -> None:
-    """The filters on a view they do not change: moving them reruns only this fragment.
-
-    On a view that follows them they are drawn in the page itself, so that one press is one
-    run of the page, not a fragment run and then a rerun of the page.
-    """
-    filter_widgets(ds, tr)
-    if national_totals:
-        st.caption(tr("sidebar.not_filtered"))
-
-
 def sidebar_footer(tr: Translator) -> None:
-    """The whole data package, and the caveat, under the filters on every view."""
+    """The whole data package, and the caveat, under the navigation on every view."""
     st.download_button(
         tr("sidebar.download"),
         data=_datapackage_bytes,
@@ -138,11 +102,6 @@ def main() -> None:
 
     link_notices(ds, tr)
     page = navigation(tr)
-    view = views.by_name(page.url_path)
     with st.sidebar:
-        if view.follows_filters:
-            filter_widgets(ds, tr)
-        else:
-            filters_apart(ds, tr, view.national_totals)
         sidebar_footer(tr)
     page.run()

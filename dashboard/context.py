@@ -1,7 +1,8 @@
 """What every part of the page shares: the filters, the cached dataset, the page's language.
 
-The entry script draws the widgets; a view reads their values from here, so nothing is
-handed from one script to another through session state except the widgets' own values.
+The views that follow the filters draw their widgets (dashboard.filters); the other views
+read their values from here, so nothing is handed from one script to another through
+session state except the widgets' own values.
 No view imports the app and the app imports no view directly: both import this module.
 """
 
@@ -21,7 +22,7 @@ from dashboard.tables import FIRST_DAY, LAST_DAY
 
 @dataclass(frozen=True)
 class Filters:
-    """The sidebar's date range (inclusive) and chosen regions (none chosen = all)."""
+    """The date range (inclusive) and chosen regions (none chosen = all)."""
 
     start: dt.date = FIRST_DAY
     end: dt.date = LAST_DAY
@@ -63,7 +64,7 @@ def translator() -> Translator:
 
 
 def filters() -> Filters:
-    """The filters as the sidebar's widgets hold them (the defaults before they are drawn)."""
+    """The filters as their widgets hold them (the defaults before they are drawn)."""
     dates = st.session_state.get(urlstate.DATES, (FIRST_DAY, LAST_DAY))
     return Filters.of(dates, st.session_state.get(urlstate.REGIONS, ()))
 

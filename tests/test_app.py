@@ -236,13 +236,16 @@ def test_headline_cards_keep_the_qualifier_and_hold_the_quote():
     assert len(cards) == 8
 
 
-def test_views_of_national_totals_say_the_filters_do_not_change_them():
-    at = open_page("overview")
-    assert any("do not change them" in c.value for c in at.sidebar.caption)
+def test_views_of_national_totals_draw_no_filters_and_keep_them_for_the_next_view():
+    at = open_page("participants")
     at.slider(key="dates").set_value((date(2022, 1, 4), date(2022, 1, 5))).run()
+    at.multiselect(key="regions").set_value(["almaty-city"]).run()
+    at.switch_page("dashboard/pages/overview.py").run()
+    assert not at.slider and not at.multiselect
     assert {m.label: m.value for m in at.metric}["Deaths"] == "225"
-    at.switch_page("dashboard/pages/participants.py").run()
-    assert not any("do not change them" in c.value for c in at.sidebar.caption)
+    at.switch_page("dashboard/pages/chronology.py").run()
+    assert at.slider(key="dates").value == (date(2022, 1, 4), date(2022, 1, 5))
+    assert at.multiselect(key="regions").value == ["almaty-city"]
 
 
 # --- broken data --------------------------------------------------------------------------

@@ -1,6 +1,12 @@
-"""Participants over time: the page file st.navigation runs; the view is dashboard/views/participants.py."""
+"""Participants over time: the page file st.navigation runs; the view is dashboard/views/participants.py.
 
-from dashboard import context
+Its heading first; then the date and region filters with everything they change, one
+fragment that a filter change reruns alone (dashboard.filters).
+"""
+
+from dashboard import context, filters
 from dashboard.views import participants
 
-participants.render(*context.current())
+ds, _, tr = context.current()
+participants.intro(ds, tr)
+filters.following(participants.render, ds, tr)

@@ -1,6 +1,12 @@
-"""Regional spread: the page file st.navigation runs; the view is dashboard/views/spread.py."""
+"""Regional spread: the page file st.navigation runs; the view is dashboard/views/spread.py.
 
-from dashboard import context
+Its heading first; then the date and region filters with everything they change, one
+fragment that a filter change reruns alone (dashboard.filters).
+"""
+
+from dashboard import context, filters
 from dashboard.views import spread
 
-spread.render(*context.current())
+ds, _, tr = context.current()
+spread.intro(ds, tr)
+filters.following(spread.render, ds, tr)

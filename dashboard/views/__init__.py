@@ -30,8 +30,9 @@ class View:
     name: str  # url path, page file stem and catalogue key (`page.<name>`)
     icon: str
     module: ModuleType
-    follows_filters: bool  # a filter change redraws it
-    national_totals: bool  # shows national totals the filters do not change; the sidebar says so
+    follows_filters: (
+        bool  # draws the date and region filters, and what they change (dashboard.filters)
+    )
 
     @property
     def title_key(self) -> str:
@@ -43,16 +44,16 @@ class View:
 
 
 REGISTRY: tuple[View, ...] = (
-    View("overview", ":material/dashboard:", overview, False, True),
-    View("participants", ":material/groups:", participants, True, False),
-    View("spread", ":material/map:", spread, True, False),
-    View("casualties", ":material/personal_injury:", casualties, False, True),
-    View("property", ":material/store:", property_looting, True, False),
-    View("weapons", ":material/security:", weapons, False, True),
-    View("cases", ":material/gavel:", cases, False, True),
-    View("chronology", ":material/event_note:", chronology, True, False),
-    View("changes", ":material/timeline:", changes, False, True),
-    View("sources", ":material/menu_book:", sources, False, False),
+    View("overview", ":material/dashboard:", overview, False),
+    View("participants", ":material/groups:", participants, True),
+    View("spread", ":material/map:", spread, True),
+    View("casualties", ":material/personal_injury:", casualties, False),
+    View("property", ":material/store:", property_looting, True),
+    View("weapons", ":material/security:", weapons, False),
+    View("cases", ":material/gavel:", cases, False),
+    View("chronology", ":material/event_note:", chronology, True),
+    View("changes", ":material/timeline:", changes, False),
+    View("sources", ":material/menu_book:", sources, False),
 )
 LANDING = "overview"
 

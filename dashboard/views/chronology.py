@@ -81,10 +81,14 @@ def as_markdown(table: pd.DataFrame, tr: Translator) -> list[str]:
     ]
 
 
-def render(ds: Dataset, filters, tr: Translator) -> None:
+def intro(ds: Dataset, tr: Translator) -> None:
+    """Above the filters: what does not change with them."""
     st.header(tr("chronology.header"))
-    according = according_to(ds, GPO, tr)
-    st.caption(tr("chronology.caption", according=according))
+    st.caption(tr("chronology.caption", according=according_to(ds, GPO, tr)))
+
+
+def render(ds: Dataset, filters, tr: Translator) -> None:
+    """Under the filters (dashboard.filters): the search and the happenings they leave."""
     query = st.text_input(
         tr("chronology.search"),
         key="q",

@@ -233,9 +233,3 @@ def draw_later_totals(table: pd.DataFrame, tr: Translator) -> None:
     st.subheader(tr("common.later.header"))
     draw_table(table)
     st.caption(tr("common.later.caption"))
-
-
-def draw_not_filtered(filters, tr: Translator, what: str) -> None:
-    """On views of national totals: say that the filters chosen do not apply here."""
-    if not filters.is_default:
-        st.info(tr("common.not_filtered", what=what), icon=":material/info:")

@@ -76,9 +76,14 @@ def build(ds: Dataset, filters, tr: Translator) -> Participants:
     )
 
 
-def render(ds: Dataset, filters, tr: Translator) -> None:
+def intro(ds: Dataset, tr: Translator) -> None:
+    """Above the filters: what does not change with them."""
     st.header(tr("participants.header"))
     st.caption(tr("participants.caption", according=according_to(ds, GPO, tr)))
+
+
+def render(ds: Dataset, filters, tr: Translator) -> None:
+    """Under the filters (dashboard.filters): everything they change."""
     view = memo(("participants", tr.lang, filters), lambda: build(ds, filters, tr))
     if filters.region_ids:
         st.info(tr("participants.nationwide_note"), icon=":material/info:")

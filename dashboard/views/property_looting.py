@@ -1,7 +1,7 @@
 """Property and looting: buildings and vehicles by kind, businesses, hunting shops, damage.
 
-The breakdowns are national totals; only the table of figures stated for a day follows the
-sidebar's filters.
+The breakdowns are national totals, drawn above the filters; only the table of figures
+stated for a day follows them, and is drawn under them.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import charts, describe, tables
+from dashboard.context import Filters
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
 from dashboard.views.common import (
@@ -22,7 +23,6 @@ from dashboard.views.common import (
     cards,
     draw_cards,
     draw_chart,
-    draw_not_filtered,
     draw_quotes,
     memo,
     provenance,
@@ -93,11 +93,12 @@ def build(ds: Dataset, filters, tr: Translator) -> Property:
     )
 
 
-def render(ds: Dataset, filters, tr: Translator) -> None:
+def intro(ds: Dataset, tr: Translator) -> None:
+    """Above the filters: the national totals, which they do not change."""
     st.header(tr("property.header"))
     st.caption(tr("property.caption", according=according_to(ds, MIA, tr)))
-    draw_not_filtered(filters, tr, tr("property.not_filtered"))
-    view = memo(("property", tr.lang, filters), lambda: build(ds, filters, tr))
+    everything = Filters()
+    view = memo(("property", tr.lang, everything), lambda: build(ds, everything, tr))
     draw_chart(view.buildings, "buildings", view.buildings_summary, tr)
     st.caption(tr("property.buildings.note"))
     draw_quotes(view.buildings_quotes, tr)
@@ -106,6 +107,11 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     draw_cards(view.cards, per_row=2)
 
     st.subheader(tr("property.days.header"))
+
+
+def render(ds: Dataset, filters, tr: Translator) -> None:
+    """Under the filters (dashboard.filters): the figures stated for a day inside them."""
+    view = memo(("property", tr.lang, filters), lambda: build(ds, filters, tr))
     if view.days_quotes is None:
         st.info(tr("property.days.empty"))
     else:

@@ -82,7 +82,7 @@ def build(ds: Dataset, filters, tr: Translator) -> Spread:
 
 
 def _show_day(day) -> None:
-    """Callback of the day buttons: the sidebar date range becomes that one day."""
+    """Callback of the day buttons: the date range becomes that one day."""
     st.session_state[urlstate.DATES] = (day, day)
 
 
@@ -108,9 +108,14 @@ def _day_buttons(filters, tr: Translator) -> None:
         )
 
 
-def render(ds: Dataset, filters, tr: Translator) -> None:
+def intro(ds: Dataset, tr: Translator) -> None:
+    """Above the filters: what does not change with them."""
     st.header(tr("spread.header"))
     st.caption(tr("spread.caption", according=according_to(ds, GPO, tr)))
+
+
+def render(ds: Dataset, filters, tr: Translator) -> None:
+    """Under the filters (dashboard.filters): everything they change."""
     _day_buttons(filters, tr)
     view = memo(("spread", tr.lang, filters), lambda: build(ds, filters, tr))
     draw_chart(view.map, "spread-map", view.map_summary, tr)

@@ -53,7 +53,7 @@ def _chart(page: Page, title: str) -> Locator:
 
 def _date_thumbs(page: Page) -> tuple[Locator, Locator]:
     # The range slider renders two <input type="range"> (implicit role "slider").
-    slider = page.locator('[data-testid="stSidebar"] [data-testid="stSlider"]')
+    slider = page.locator('[data-testid="stMain"] [data-testid="stSlider"]')
     return (
         slider.get_by_role("slider", name="Dates (January 2022) — start"),
         slider.get_by_role("slider", name="Dates (January 2022) — end"),

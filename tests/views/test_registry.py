@@ -28,14 +28,16 @@ def test_every_view_is_titled_in_every_language():
         assert all(catalogue(lang).get(view.title_key) for view in REGISTRY)
 
 
-def test_a_view_follows_the_filters_or_shows_national_totals_never_both():
-    assert not [v.name for v in REGISTRY if v.follows_filters and v.national_totals]
+def test_the_views_that_follow_the_filters_and_only_those_draw_them():
     assert {v.name for v in REGISTRY if v.follows_filters} == {
         "participants",
         "spread",
         "property",
         "chronology",
     }
+    for view in REGISTRY:
+        page = (REPO / view.page_file).read_text(encoding="utf-8")
+        assert ("filters.following(" in page) == view.follows_filters, view.name
 
 
 def test_an_unknown_or_empty_path_is_the_landing_view():
