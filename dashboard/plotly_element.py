@@ -5,7 +5,8 @@ changes is a new element: the old chart is unmounted and plotly.js draws the new
 scratch. On a slider press that was most of the time the reader waited (bench/README.md).
 This small custom component (`st.components.v2`, no iframe) keeps one element per key and
 hands plotly.js each new figure with `Plotly.react`, which redraws only what changed, and
-does nothing at all when the figure is the same as the one drawn.
+does nothing at all when the figure is the same as the one drawn. A figure that differs
+only in its layout shapes is redrawn with `Plotly.relayout` of the shapes (see figure_json).
 
 plotly.js is the copy the plotly Python package ships, served by Streamlit's static file
 serving (`server.enableStaticServing`) from `static/` beside `streamlit_app.py`, where
@@ -23,8 +24,8 @@ from pathlib import Path
 
 import plotly
 import plotly.graph_objects as go
-import plotly.io as pio
 import streamlit as st
+from plotly.io.json import to_json_plotly
 from plotly.offline import get_plotlyjs_version
 
 # Streamlit serves <folder of the main script>/static/ at app/static/ (enableStaticServing).
@@ -75,12 +76,25 @@ export default function (component) {
     chart.className = 'qf-chart';
     parentElement.appendChild(chart);
   }
-  // The same figure as the one drawn: nothing to do (a rerun that did not change it).
-  if (chart.dataset.drawn === data.figure) return;
+  // What is drawn is kept on the element (a property, not an attribute: nothing in the
+  // page's DOM changes for it).
+  if (chart.qfFigure === data.figure) {
+    // The same figure: nothing to do, or only its shapes to move (plotly.js then redraws
+    // the shapes alone, not the traces and axes).
+    if (chart.qfShapes !== data.shapes) {
+      window.qantarPlotly(data.plotly).then((Plotly) => {
+        Plotly.relayout(chart, { shapes: JSON.parse(data.shapes) });
+        chart.qfShapes = data.shapes;
+      }).catch(() => { chart.textContent = data.failed; });
+    }
+    return;
+  }
   const figure = JSON.parse(data.figure);
+  figure.layout.shapes = JSON.parse(data.shapes);
   window.qantarPlotly(data.plotly).then((Plotly) => {
     Plotly.react(chart, figure.data, figure.layout, data.config);
-    chart.dataset.drawn = data.figure;
+    chart.qfFigure = data.figure;
+    chart.qfShapes = data.shapes;
   }).catch(() => { chart.textContent = data.failed; });
 }
 """
@@ -95,7 +109,7 @@ _component = st.components.v2.component(COMPONENT, js=_JS, css=_CSS, isolate_sty
 # Each figure's JSON, made once: the views' figures come from memoised builds and are
 # drawn again, unchanged, on every rerun that does not change them. Keyed by id (figures
 # are not hashable); an entry goes with its figure.
-_figure_json: dict[int, str] = {}
+_figure_json: dict[int, tuple[str, str]] = {}
 
 
 _published: dict[Path, bool] = {}
@@ -154,13 +168,24 @@ def _unpacks_to(packed: Path, source: bytes) -> bool:
         return False
 
 
-def figure_json(fig: go.Figure) -> str:
-    """The figure as plotly.js reads it (what `st.plotly_chart` sends, too)."""
-    text = _figure_json.get(id(fig))
-    if text is None:
-        text = _figure_json[id(fig)] = pio.to_json(fig, validate=False)
+def figure_json(fig: go.Figure) -> tuple[str, str]:
+    """The figure as plotly.js reads it (what `st.plotly_chart` sends), as two JSON texts:
+    the figure without its layout shapes, and the shapes.
+
+    Apart, because a chart whose figure is the same but for its shapes (the days outside the
+    filters greyed out) is redrawn in place with `Plotly.relayout` of the shapes alone.
+    """
+    texts = _figure_json.get(id(fig))
+    if texts is None:
+        figure = fig.to_plotly_json()
+        layout = dict(figure["layout"])
+        shapes = layout.pop("shapes", [])
+        texts = _figure_json[id(fig)] = (
+            to_json_plotly({"data": figure["data"], "layout": layout}),
+            to_json_plotly(shapes),
+        )
         weakref.finalize(fig, _figure_json.pop, id(fig), None)
-    return text
+    return texts
 
 
 def plotly_element(fig: go.Figure, *, key: str, config: dict, failed: str) -> None:
@@ -171,10 +196,12 @@ def plotly_element(fig: go.Figure, *, key: str, config: dict, failed: str) -> No
     if not publish_plotly_js():
         st.plotly_chart(fig, width="stretch", config=config, key=key)
         return
+    figure, shapes = figure_json(fig)
     _component(
         key=key,
         data={
-            "figure": figure_json(fig),
+            "figure": figure,
+            "shapes": shapes,
             "config": config,
             "plotly": PLOTLY_JS_NAME,
             "failed": failed,

@@ -44,6 +44,10 @@ SEVERITY_COLOURS = {
 }
 NOT_NAMED_COLOUR = "#E8E8E8"
 
+# Days outside the chosen dates, on the charts that show the whole period: veiled in grey,
+# so that what lies there stays readable as context but recedes.
+OUTSIDE_FILTER_VEIL = {"fillcolor": "#EEEEEE", "opacity": 0.8}
+
 FONT_FAMILY = "sans-serif"
 # Text in the charts (titles, ticks, legends, labels): 12.6:1 on white, so that it reads at
 # small sizes too (WCAG 2.1 AA asks 4.5:1); GAP_COLOUR above is 5.3:1.

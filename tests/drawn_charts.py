@@ -14,14 +14,40 @@ from dashboard.plotly_element import COMPONENT
 
 
 def chart_texts(at: AppTest) -> list[str]:
-    """Each drawn chart's figure as the JSON text plotly.js receives, in page order."""
+    """Each drawn chart's figure as the JSON text(s) plotly.js receives, in page order (the
+    in-place element sends the layout's shapes as a text of their own)."""
     return [el.proto.spec for el in at.get("plotly_chart")] + [
-        json.loads(el.proto.json)["figure"]
-        for el in at.get("bidi_component")
-        if el.proto.component_name == COMPONENT
+        f"{data['figure']}\n{data['shapes']}"
+        for data in (json.loads(el.proto.json) for el in _elements(at))
     ]
 
 
 def chart_specs(at: AppTest) -> list[dict]:
-    """Each drawn chart's figure, parsed, in page order."""
-    return [json.loads(text) for text in chart_texts(at)]
+    """Each drawn chart's figure, parsed, with its shapes, in page order."""
+    specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
+    for el in _elements(at):
+        data = json.loads(el.proto.json)
+        spec = json.loads(data["figure"])
+        shapes = json.loads(data["shapes"])
+        if shapes:
+            spec["layout"]["shapes"] = shapes
+        specs.append(spec)
+    return specs
+
+
+def _elements(at: AppTest):
+    return [el for el in at.get("bidi_component") if el.proto.component_name == COMPONENT]
+
+
+def veils(spec: dict) -> list[tuple]:
+    """The x spans a chart veils: the days outside the date filter (charts.veil_days_outside)."""
+    return [
+        (shape["x0"], shape["x1"])
+        for shape in spec["layout"].get("shapes", [])
+        if shape.get("layer") == "above" and shape.get("fillcolor") == "#EEEEEE"
+    ]
+
+
+def unveiled(spec: dict, x) -> bool:
+    """Whether `x` (as the figure's JSON writes it) lies on a day the filter keeps."""
+    return not any(x0 <= x <= x1 for x0, x1 in veils(spec))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from drawn_charts import chart_specs
+from drawn_charts import chart_specs, unveiled, veils
 from streamlit.testing.v1 import AppTest
 
 import dashboard.data
@@ -72,7 +72,14 @@ def headings(at: AppTest) -> list[str]:
 
 
 def participant_ys(at: AppTest) -> list[float]:
-    return sorted(y for trace in specs(at)[0]["data"] for y in trace["y"])
+    """The counts on the days the date filter keeps (the chart veils the other days)."""
+    spec = specs(at)[0]
+    return sorted(
+        y
+        for trace in spec["data"]
+        for x, y in zip(trace["x"], trace["y"], strict=True)
+        if unveiled(spec, x)
+    )
 
 
 # --- every page ---------------------------------------------------------------------------
@@ -114,7 +121,10 @@ def test_moving_the_date_slider_leaves_only_that_days_counts():
     at.slider(key="dates").set_value((date(2022, 1, 4), date(2022, 1, 4))).run()
     assert not at.exception
     assert participant_ys(at) == [5000, 36831]
-    assert specs(at)[0]["layout"].get("annotations", []) == []
+    spec = specs(at)[0]
+    # The whole period stays drawn, with the other days veiled and their gaps under the veil.
+    assert len(veils(spec)) == 2
+    assert not [a for a in spec["layout"]["annotations"] if unveiled(spec, a["x"])]
 
 
 def test_dates_in_the_link_seed_the_slider_and_the_chart():

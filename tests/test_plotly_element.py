@@ -76,11 +76,23 @@ def test_a_figure_is_serialised_once_and_forgotten_with_it():
     fig = go.Figure(go.Bar(x=["a"], y=[1]))
     first = plotly_element.figure_json(fig)
     assert plotly_element.figure_json(fig) is first
-    assert json.loads(first)["data"][0]["y"] == [1]
+    assert json.loads(first[0])["data"][0]["y"] == [1]
     key = id(fig)
     del fig
     gc.collect()  # a figure holds cycles (its parts point back to it)
     assert key not in plotly_element._figure_json
+
+
+def test_the_shapes_are_sent_apart_from_the_rest_of_the_figure():
+    fig = go.Figure(go.Bar(x=["a"], y=[1]))
+    fig.add_shape(type="rect", x0=0, x1=1, y0=0, y1=1, fillcolor="white")
+    figure, shapes = plotly_element.figure_json(fig)
+    assert "shapes" not in json.loads(figure)["layout"]
+    assert json.loads(shapes)[0]["fillcolor"] == "white"
+    moved = go.Figure(fig)
+    moved.layout.shapes[0].x1 = 2
+    assert plotly_element.figure_json(moved)[0] == figure  # same figure: a relayout will do
+    assert plotly_element.figure_json(moved)[1] != shapes
 
 
 def _participants() -> AppTest:

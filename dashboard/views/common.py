@@ -150,15 +150,16 @@ def memo(key: tuple, build: Callable[[], T]) -> T:
     return _memo(key, build)
 
 
-def draw_chart(fig: go.Figure, key: str, summary: str, tr: Translator) -> None:
-    """The chart, and right under it its text alternative (`dashboard.describe`).
+def draw_chart(fig: go.Figure, key: str, summary: str, tr: Translator, *, note: str = "") -> None:
+    """The chart, and right under it its text alternative (`dashboard.describe`), then `note`
+    (Markdown) in the same caption.
 
     The summary is visible text, so a screen reader reads it in order after the chart and
     every reader can check the chart against it; the data itself is in the quotes table.
     The chart updates in place when the filters change it (dashboard.plotly_element).
     """
     plotly_element(fig, key=key, config=PLOTLY_CONFIG, failed=tr("common.chart_failed"))
-    st.caption(md(summary))
+    st.caption(f"{md(summary)}\n\n{note}" if note else md(summary))
 
 
 # A Markdown table of more columns than this is wider than a 390 px phone screen in some

@@ -11,7 +11,8 @@ import streamlit as st
 from dashboard import charts, describe, tables
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
-from dashboard.text import md
+from dashboard.tables import FIRST_DAY, LAST_DAY
+from dashboard.text import md_line
 from dashboard.views.common import (
     GPO,
     Quotes,
@@ -39,36 +40,51 @@ class Participants:
 def build(ds: Dataset, filters, tr: Translator) -> Participants:
     labels = source_labels(ds, tr)
     region_ids = list(filters.region_ids)
-    points = tables.participant_points(
-        ds.figures, ds.regions, filters.start, filters.end, region_ids, tr=tr
-    )
-    gaps = tables.participant_gaps(points, ds.events, filters.start, filters.end, tr=tr)
     unrest = [k for k, v in ds.vocabularies["event_categories"].items() if v["group"] == "unrest"]
-    reached = tables.regions_reached(
-        ds.figures, ds.events, ds.regions, unrest, filters.start, filters.end, tr=tr
-    )
+
+    def counts(start, end):
+        points = tables.participant_points(ds.figures, ds.regions, start, end, region_ids, tr=tr)
+        gaps = tables.participant_gaps(points, ds.events, start, end, tr=tr)
+        reached = tables.regions_reached(
+            ds.figures, ds.events, ds.regions, unrest, start, end, tr=tr
+        )
+        return points, gaps, reached
+
+    # The charts show the whole period with the days outside the filter veiled (see
+    # charts.veil_days_outside); the text under them speaks of the chosen days.
+    points, gaps, reached = counts(filters.start, filters.end)
+    every_point, every_gap, every_day = counts(FIRST_DAY, LAST_DAY)
+    chosen, period = (filters.start, filters.end), (FIRST_DAY, LAST_DAY)
     reported = tables.with_value_labels(ds.figures[ds.figures["metric"] == "regions_reached"], tr)
     return Participants(
         points=points,
         gaps=gaps,
-        participants_chart=charts.participants_chart(
-            points,
-            gaps,
-            start=filters.start,
-            end=filters.end,
-            sources=labels,
-            title=tr("participants.chart.title"),
-            subtitle=tr("participants.chart.subtitle", source=labels[GPO]),
-            tr=tr,
+        participants_chart=charts.veil_days_outside(
+            charts.participants_chart(
+                every_point,
+                every_gap,
+                start=FIRST_DAY,
+                end=LAST_DAY,
+                sources=labels,
+                title=tr("participants.chart.title"),
+                subtitle=tr("participants.chart.subtitle", source=labels[GPO]),
+                tr=tr,
+            ),
+            chosen,
+            period,
         ),
         participants_summary=describe.participants(points, gaps, tr),
         regions_summary=describe.regions_reached(reached, tr),
         points_quotes=provenance(ds, points, tr, key="participants", what=tr("participants.what")),
-        regions_chart=charts.regions_reached_chart(
-            reached,
-            title=tr("participants.regions.title"),
-            subtitle=tr("participants.regions.subtitle", source=labels[GPO]),
-            tr=tr,
+        regions_chart=charts.veil_days_outside(
+            charts.regions_reached_chart(
+                every_day,
+                title=tr("participants.regions.title"),
+                subtitle=tr("participants.regions.subtitle", source=labels[GPO]),
+                tr=tr,
+            ),
+            chosen,
+            period,
         ),
         reported_quotes=provenance(
             ds, reported, tr, key="regions-reached", what=tr("participants.regions.what")
@@ -87,16 +103,25 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     view = memo(("participants", tr.lang, filters), lambda: build(ds, filters, tr))
     if filters.region_ids:
         st.info(tr("participants.nationwide_note"), icon=":material/info:")
-    draw_chart(view.participants_chart, "participants", view.participants_summary, tr)
+    veiled = tr("common.veiled") if filters.start > FIRST_DAY or filters.end < LAST_DAY else ""
+    draw_chart(view.participants_chart, "participants", view.participants_summary, tr, note=veiled)
     if view.points.empty:
         st.info(tr("participants.empty"))
     if not view.gaps.empty:
-        st.markdown(tr("participants.gaps"))
-        for gap in view.gaps.itertuples():
-            st.markdown(f"- **{md(tr.day(gap.day))}**: {md(gap.note)}")
+        # One element, not one per day: each element is work on every press.
+        items = (
+            f"- **{md_line(tr.day(gap.day))}**: {md_line(gap.note)}"
+            for gap in view.gaps.itertuples()
+        )
+        st.markdown("\n".join([tr("participants.gaps"), "", *items]))
     draw_quotes(view.points_quotes, tr)
 
     st.subheader(tr("participants.regions.header"))
-    draw_chart(view.regions_chart, "regions-reached", view.regions_summary, tr)
-    st.caption(tr("participants.regions.caption"))
+    draw_chart(
+        view.regions_chart,
+        "regions-reached",
+        view.regions_summary,
+        tr,
+        note=" ".join(filter(None, [veiled, tr("participants.regions.caption")])),
+    )
     draw_quotes(view.reported_quotes, tr)

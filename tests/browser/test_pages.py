@@ -91,7 +91,7 @@ def test_every_page_in_the_navigation_is_tested(page: Page, open_app):
     assert paths == {p.values[0] for p in PAGES}, "add new pages to PAGES with their header"
 
 
-def test_moving_the_end_date_with_the_keyboard_redraws_the_charts_and_the_link(
+def test_moving_the_end_date_with_the_keyboard_veils_the_days_left_out_and_sets_the_link(
     page: Page, open_app, wait_for_app
 ):
     open_app(page, "participants")
@@ -100,8 +100,13 @@ def test_moving_the_end_date_with_the_keyboard_redraws_the_charts_and_the_link(
     expect(participants.locator(".xtick text")).to_have_text(ALL_DAYS)
     expect(end).to_have_attribute("aria-valuetext", "8 Jan")
 
-    # Tag the drawn charts: they must be updated in place, not unmounted and drawn anew.
-    page.evaluate("() => document.querySelectorAll('.qf-chart').forEach(c => c.__qantarKept = 1)")
+    # Tag the drawn charts and their traces: the charts must be updated in place, not
+    # unmounted and drawn anew, and only their shapes redrawn (Plotly.react would replace
+    # the traces, Plotly.relayout of the shapes keeps them).
+    page.evaluate(
+        "() => document.querySelectorAll('.qf-chart')"
+        ".forEach(c => { c.__qantarKept = 1; c.data.__qantarKept = 1; })"
+    )
     end.focus()
     for _ in range(3):  # one rerun per key press; wait for each so no press is coalesced
         page.keyboard.press("ArrowLeft")
@@ -109,17 +114,20 @@ def test_moving_the_end_date_with_the_keyboard_redraws_the_charts_and_the_link(
 
     expect(end).to_have_attribute("aria-valuetext", "5 Jan")
     assert _query(page)["dates"] == ["2022-01-01", "2022-01-05"]
-    # The x axis spans exactly the chosen days, one tick per day.
-    expect(participants.locator(".xtick text")).to_have_text(ALL_DAYS[:5])
-    expect(_chart(page, "Regions with gatherings or unrest").locator(".xtick text")).to_have_text(
-        ALL_DAYS[:5]
-    )
+    # The x axis keeps every day; the days after the 5th are veiled, from half a day on.
+    regions = _chart(page, "Regions with gatherings or unrest")
+    for chart in (participants, regions):
+        expect(chart.locator(".xtick text")).to_have_text(ALL_DAYS)
+        expect(chart.locator(".shapelayer path")).to_have_count(1)
+        veil = chart.evaluate("c => c._fullLayout.shapes.map(s => [s.x0, s.x1])")
+        assert [x0[:16] for x0, _ in veil] == ["2022-01-05T12:00"]
     # Must NOT happen: the other handle moving along.
     expect(start).to_have_attribute("aria-valuetext", "1 Jan")
     kept = page.evaluate(
-        "() => [...document.querySelectorAll('.qf-chart')].map(c => c.__qantarKept)"
+        "() => [...document.querySelectorAll('.qf-chart')]"
+        ".map(c => [c.__qantarKept, c.data.__qantarKept])"
     )
-    assert kept == [1, 1], "a chart was replaced instead of updated in place"
+    assert kept == [[1, 1], [1, 1]], "a chart or its traces were drawn anew, not its shapes"
 
 
 def test_a_shared_link_reopens_the_same_dates_regions_and_rows(page: Page, open_app):

@@ -1,7 +1,10 @@
 import datetime as dt
 
+import pandas as pd
+
 from dashboard.context import Filters
 from dashboard.i18n import EN
+from dashboard.plotly_element import figure_json
 from dashboard.views import participants
 
 JAN = {d: dt.date(2022, 1, d) for d in range(1, 9)}
@@ -20,8 +23,21 @@ def test_every_stated_count_is_a_marker_and_days_without_one_are_gaps(dataset):
 
 def test_the_date_filter_leaves_only_that_days_counts_and_no_gap(dataset):
     view = participants.build(dataset, Filters(JAN[4], JAN[4]), EN)
-    assert ys(view.participants_chart) == [5000, 36831]
+    assert sorted(view.points["value"]) == [5000, 36831]
     assert view.gaps.empty
+
+
+def test_the_charts_keep_the_whole_period_and_veil_the_days_outside_the_filter(dataset):
+    """A slider press changes the charts' shapes alone (dashboard.plotly_element)."""
+    everything = participants.build(dataset, Filters(), EN)
+    one_day = participants.build(dataset, Filters(JAN[4], JAN[4]), EN)
+    for chart in ("participants_chart", "regions_chart"):
+        whole, veiled = getattr(everything, chart), getattr(one_day, chart)
+        assert veiled.layout.shapes and not whole.layout.shapes
+        assert figure_json(veiled)[0] == figure_json(whole)[0]
+    (before, after) = [(s.x0, s.x1) for s in one_day.participants_chart.layout.shapes]
+    assert before == (pd.Timestamp("2021-12-31 12:00"), pd.Timestamp("2022-01-03 12:00"))
+    assert after == (pd.Timestamp("2022-01-04 12:00"), pd.Timestamp("2022-01-08 12:00"))
 
 
 def test_a_region_filter_keeps_nationwide_counts(dataset):
