@@ -80,8 +80,13 @@ def test_region_filter_colours_only_almaty(at):
     assert {y for t in matrix["data"] for y in t["y"]} == {"Almaty"}
 
 
-def test_nationwide_measures_are_listed_under_the_map(at):
+def test_nationwide_measures_are_listed_under_the_map_once_unfolded(at):
     at.slider(key="dates").set_value((dt.date(2022, 1, 5), dt.date(2022, 1, 5))).run()
+    folded = next(e for e in at.expander if e.label.startswith("Not on the map"))
+    assert folded.label == "Not on the map — happenings of these dates: 7"
+    assert not [m for m in at.markdown if "*Where*: " in m.value]  # drawn only when open
+    at.session_state["spread-unplaced"] = True
+    at.run()
     # One block per happening: date in bold, then where and what.
     listed = next(m.value for m in at.markdown if "*Where*: " in m.value)
     assert "*Where*: Nationwide" in listed and "*Where*: Several regions, not named" in listed

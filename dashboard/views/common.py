@@ -175,15 +175,28 @@ def draw_table(table: pd.DataFrame, *, quoted: tuple[str, ...] = ()) -> None:
     box the keyboard cannot reach; the Markdown renderer is already loaded. Every cell is
     escaped, so data text cannot inject Markdown or HTML.
     """
+    st.markdown(table_markdown(table, quoted=quoted))
+
+
+def table_markdown(table: pd.DataFrame, *, quoted: tuple[str, ...] = ()) -> str:
+    """The Markdown `draw_table` draws, for a caller that puts more in the same element."""
     if len(table.columns) <= MAX_GRID_COLUMNS:
-        st.markdown(markdown_table(table))
-    else:
-        st.markdown(markdown_records(table, quoted=quoted))
+        return markdown_table(table)
+    return markdown_records(table, quoted=quoted)
 
 
 def QUOTE_COLUMNS(tr: Translator) -> tuple[str, ...]:
     """The columns of quotes tables that hold an official's words, set as block quotes."""
     return (tr("column.quote"), tr("column.quote_or_citation"))
+
+
+def open_expander(label: str, *, key: str):
+    """An expander whose content is drawn only while it is open: the expander, or None.
+
+    Opening or closing it reruns the page, or the fragment it is in (`on_change="rerun"`).
+    """
+    expander = st.expander(label, key=key, on_change="rerun")
+    return expander if expander.open else None
 
 
 def draw_quotes(quotes: Quotes, tr: Translator) -> None:
@@ -193,10 +206,8 @@ def draw_quotes(quotes: Quotes, tr: Translator) -> None:
     draws nothing, so a filter change does not rewrite tables nobody is reading: on the
     views that follow the filters they were a fifth of each press's time (bench/README.md).
     """
-    expander = st.expander(
-        tr("common.quotes", what=quotes.what), key=f"quotes-{quotes.key}", on_change="rerun"
-    )
-    if not expander.open:
+    expander = open_expander(tr("common.quotes", what=quotes.what), key=f"quotes-{quotes.key}")
+    if expander is None:
         return
     with expander:
         # The statement's own words are set apart as a block quote.

@@ -8,18 +8,20 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import describe, maps, regional, tables, urlstate
+from dashboard import charts, describe, maps, regional, tables, urlstate
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
+from dashboard.tables import FIRST_DAY, LAST_DAY
 from dashboard.views.common import (
     GPO,
     Quotes,
     according_to,
     draw_chart,
     draw_quotes,
-    draw_table,
     event_quotes,
     memo,
+    open_expander,
+    table_markdown,
 )
 
 
@@ -38,29 +40,41 @@ def build(ds: Dataset, filters, tr: Translator) -> Spread:
     vocab, region_ids = ds.vocabularies, list(filters.region_ids)
     args = (ds.events, vocab, filters.start, filters.end, region_ids)
     according = according_to(ds, GPO, tr)
-    period = tr.period(filters.start, filters.end)
+    chosen = tr.period(filters.start, filters.end)
     labels = regional.severity_labels(vocab, tr)
     units = regional.unit_severity(*args, regions=ds.regions, places=ds.places, tr=tr)
     towns = regional.named_places(ds.events, ds.places, vocab, *args[2:], tr=tr)
     unplaced = regional.unplaced_events(*args, regions=ds.regions, tr=tr)
     placed = regional.placed_events(*args, regions=ds.regions, tr=tr)
     cells = regional.region_day_matrix(*args, regions=ds.regions, places=ds.places, tr=tr)
+    # The matrix shows the whole period, the days outside the filter greyed out (a press
+    # moves its shapes alone, see charts.veil_days_outside); its summary speaks of the chosen.
+    period = (FIRST_DAY, LAST_DAY)
+    every_cell = regional.region_day_matrix(
+        ds.events, vocab, *period, region_ids, regions=ds.regions, places=ds.places, tr=tr
+    )
+    every_day = tables.days(*period)
     return Spread(
         map=maps.spread_map(
             units,
             towns,
             regional.load_geojson(),
             labels=labels,
-            title=tr("spread.map.title", period=period, according=according),
+            title=tr("spread.map.title", period=chosen, according=according),
             subtitle=tr("spread.map.subtitle"),
             tr=tr,
         ),
-        matrix=maps.region_day_chart(
-            cells,
-            labels=labels,
-            title=tr("spread.matrix.title", period=period, according=according),
-            subtitle=tr("spread.matrix.subtitle"),
-            tr=tr,
+        matrix=charts.veil_days_outside(
+            maps.region_day_chart(
+                every_cell,
+                labels=labels,
+                title=tr("spread.matrix.title", period=tr.period(*period), according=according),
+                subtitle=tr("spread.matrix.subtitle"),
+                tr=tr,
+            ),
+            (filters.start, filters.end),
+            period,
+            positions={day: i for i, day in enumerate(every_day)},
         ),
         map_summary=describe.spread_map(units, labels, tr),
         matrix_summary=describe.region_days(cells, tr),
@@ -91,20 +105,19 @@ def _day_buttons(filters, tr: Translator) -> None:
     one_day = filters.start == filters.end
     back = filters.start - pd.Timedelta(days=1) if one_day else filters.end
     forward = filters.start + pd.Timedelta(days=1) if one_day else filters.start
-    left, right, _ = st.columns([1, 1, 6])
-    for column, label, day, key in (
-        (left, tr("spread.day_back"), back, "spread-day-back"),
-        (right, tr("spread.day_forward"), forward, "spread-day-forward"),
+    row = st.container(horizontal=True)  # one block, where columns are three
+    for label, day, key in (
+        (tr("spread.day_back"), back, "spread-day-back"),
+        (tr("spread.day_forward"), forward, "spread-day-forward"),
     ):
         inside = tables.FIRST_DAY <= day <= tables.LAST_DAY
-        column.button(
+        row.button(
             label,
             key=key,
             on_click=_show_day,
             args=(day,),
             disabled=not inside,
             help=tr("spread.day_help", day=tr.day(day)) if inside else tr("spread.day_none"),
-            width="stretch",
         )
 
 
@@ -118,20 +131,26 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     """Under the filters (dashboard.filters): everything they change."""
     _day_buttons(filters, tr)
     view = memo(("spread", tr.lang, filters), lambda: build(ds, filters, tr))
-    draw_chart(view.map, "spread-map", view.map_summary, tr)
-    st.caption(tr("spread.attribution"))
+    # Notes share their chart's caption, and the list of what is not on the map its heading's
+    # element: each element is work on every press.
+    notes = [tr("spread.attribution")]
     if filters.region_ids:
-        st.caption(tr("spread.chosen_only"))
-    st.caption(tr("spread.map.caption"))
-    st.markdown(tr("spread.unplaced"))
-    if view.unplaced.empty:
-        st.caption(tr("spread.unplaced.none"))
-    else:
-        draw_table(view.unplaced)
+        notes.append(tr("spread.chosen_only"))
+    notes.append(tr("spread.map.caption"))
+    draw_chart(view.map, "spread-map", view.map_summary, tr, note="\n\n".join(notes))
+    # A long list on most dates: folded, and drawn only while open, like the quotes.
+    unplaced = open_expander(
+        tr("spread.unplaced.label", count=tr.number(len(view.unplaced))), key="spread-unplaced"
+    )
+    if unplaced is not None:
+        with unplaced:
+            listed = tr("spread.unplaced.none") if view.unplaced.empty else ""
+            st.markdown(f"{tr('spread.unplaced')}\n\n{listed or table_markdown(view.unplaced)}")
     draw_quotes(view.map_quotes, tr)
 
     st.subheader(tr("spread.matrix.header"))
-    draw_chart(view.matrix, "spread-days", view.matrix_summary, tr)
     shown = tr("spread.matrix.chosen") if filters.region_ids else tr("spread.matrix.all")
-    st.caption(f"{tr('spread.matrix.caption')} {shown}")
+    veiled = tr("common.veiled") if (filters.start, filters.end) != (FIRST_DAY, LAST_DAY) else ""
+    note = " ".join(filter(None, [veiled, tr("spread.matrix.caption"), shown]))
+    draw_chart(view.matrix, "spread-days", view.matrix_summary, tr, note=note)
     draw_quotes(view.matrix_quotes, tr)
