@@ -16,6 +16,7 @@ import streamlit as st
 from dashboard import tables
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
+from dashboard.tables import FIRST_DAY, LAST_DAY
 from dashboard.text import md, md_line
 from dashboard.views.common import GPO, according_to
 
@@ -109,5 +110,12 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
         key="download-chronology",
         icon=":material/download:",
     )
-    for block in as_markdown(table, tr):
-        st.markdown(block)
+    # One place per day of the period, empty when the day is not shown: moving the start of
+    # the range then changes the days it adds or drops, not the place of every later day
+    # (Streamlit matches elements by place, and redraws those whose place changed).
+    blocks = dict(zip(sorted(set(table[tr("column.date")])), as_markdown(table, tr), strict=True))
+    for day in tables.days(FIRST_DAY, LAST_DAY):
+        if day in blocks:
+            st.markdown(blocks[day])
+        else:
+            st.empty()
