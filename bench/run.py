@@ -165,6 +165,9 @@ async def region_runs(h, browser, a, server, url, problems, out) -> None:
         await page.goto(url, wait_until="commit", timeout=a.timeout * 1000)
         await h.wait_settled(page, 0.0, False, a.timeout, a.quiet_ms, a.poll_ms / 1000)
         box = page.locator(f"{REGION_BOX} input").first
+        # Below the national totals on /property: a click while the page scrolls to it
+        # lands before the box has arrived and opens no options.
+        await box.scroll_into_view_if_needed()
         await box.click()
         name = (await page.get_by_role("option").nth(1).inner_text()).strip()  # 0: Select all
         await page.keyboard.press("Escape")

@@ -97,10 +97,13 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
         placeholder=tr("chronology.search.placeholder"),
     )
     table = search(build(ds, filters, tr).table, query)
-    if filters.region_ids:
-        st.caption(tr("chronology.regions_note"))
-    if table.empty:
-        st.info(tr("chronology.empty"))
+    # Notes that come and go keep their place (see the day places below).
+    with st.empty():
+        if filters.region_ids:
+            st.caption(tr("chronology.regions_note"))
+    with st.empty():
+        if table.empty:
+            st.info(tr("chronology.empty"))
     st.download_button(
         tr("common.download_rows"),
         data=lambda: table.to_csv(index=False).encode("utf-8"),

@@ -101,19 +101,24 @@ def intro(ds: Dataset, tr: Translator) -> None:
 def render(ds: Dataset, filters, tr: Translator) -> None:
     """Under the filters (dashboard.filters): everything they change."""
     view = memo(("participants", tr.lang, filters), lambda: build(ds, filters, tr))
-    if filters.region_ids:
-        st.info(tr("participants.nationwide_note"), icon=":material/info:")
+    # Notes that come and go keep their place (an empty one when not shown): an element
+    # that appears would move every later one, and a chart that moves is drawn anew.
+    with st.empty():
+        if filters.region_ids:
+            st.info(tr("participants.nationwide_note"), icon=":material/info:")
     veiled = tr("common.veiled") if filters.start > FIRST_DAY or filters.end < LAST_DAY else ""
     draw_chart(view.participants_chart, "participants", view.participants_summary, tr, note=veiled)
-    if view.points.empty:
-        st.info(tr("participants.empty"))
-    if not view.gaps.empty:
-        # One element, not one per day: each element is work on every press.
-        items = (
-            f"- **{md_line(tr.day(gap.day))}**: {md_line(gap.note)}"
-            for gap in view.gaps.itertuples()
-        )
-        st.markdown("\n".join([tr("participants.gaps"), "", *items]))
+    with st.empty():
+        if view.points.empty:
+            st.info(tr("participants.empty"))
+    with st.empty():
+        if not view.gaps.empty:
+            # One element, not one per day: each element is work on every press.
+            items = (
+                f"- **{md_line(tr.day(gap.day))}**: {md_line(gap.note)}"
+                for gap in view.gaps.itertuples()
+            )
+            st.markdown("\n".join([tr("participants.gaps"), "", *items]))
     draw_quotes(view.points_quotes, tr)
 
     st.subheader(tr("participants.regions.header"))
