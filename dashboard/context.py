@@ -29,8 +29,9 @@ class Filters:
     region_ids: tuple[str, ...] = ()
 
     @property
-    def is_default(self) -> bool:
-        return (self.start, self.end) == (FIRST_DAY, LAST_DAY) and not self.region_ids
+    def all_days(self) -> bool:
+        """Whether the date range is the whole period (nothing to grey out on the charts)."""
+        return (self.start, self.end) == (FIRST_DAY, LAST_DAY)
 
     @classmethod
     def of(cls, dates, region_ids) -> Filters:

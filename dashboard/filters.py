@@ -49,13 +49,9 @@ def widgets(ds: Dataset, tr: Translator) -> context.Filters:
     return context.Filters.of(dates, region_ids)
 
 
+@st.fragment
 def following(
     draw: Callable[[Dataset, context.Filters, Translator], None], ds: Dataset, tr: Translator
 ) -> None:
     """The filters, then `draw(ds, filters, tr)`: one fragment, rerun alone when they move."""
-    _fragment(draw, ds, tr)
-
-
-@st.fragment
-def _fragment(draw, ds: Dataset, tr: Translator) -> None:
     draw(ds, widgets(ds, tr), tr)

@@ -30,9 +30,7 @@ class View:
     name: str  # url path, page file stem and catalogue key (`page.<name>`)
     icon: str
     module: ModuleType
-    follows_filters: (
-        bool  # draws the date and region filters, and what they change (dashboard.filters)
-    )
+    follows_filters: bool  # draws the filters and what they change (dashboard.filters)
 
     @property
     def title_key(self) -> str:

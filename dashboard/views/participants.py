@@ -106,7 +106,7 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     with st.empty():
         if filters.region_ids:
             st.info(tr("participants.nationwide_note"), icon=":material/info:")
-    veiled = tr("common.veiled") if filters.start > FIRST_DAY or filters.end < LAST_DAY else ""
+    veiled = "" if filters.all_days else tr("common.veiled")
     draw_chart(view.participants_chart, "participants", view.participants_summary, tr, note=veiled)
     with st.empty():
         if view.points.empty:

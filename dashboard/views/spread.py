@@ -150,7 +150,7 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
 
     st.subheader(tr("spread.matrix.header"))
     shown = tr("spread.matrix.chosen") if filters.region_ids else tr("spread.matrix.all")
-    veiled = tr("common.veiled") if (filters.start, filters.end) != (FIRST_DAY, LAST_DAY) else ""
+    veiled = "" if filters.all_days else tr("common.veiled")
     note = " ".join(filter(None, [veiled, tr("spread.matrix.caption"), shown]))
     draw_chart(view.matrix, "spread-days", view.matrix_summary, tr, note=note)
     draw_quotes(view.matrix_quotes, tr)
