@@ -18,12 +18,18 @@ from dashboard.data import Dataset
 from dashboard.i18n import Translator
 from dashboard.tables import FIRST_DAY, LAST_DAY
 from dashboard.text import md, md_line
-from dashboard.views.common import GPO, according_to
+from dashboard.views.common import GPO, according_to, memo
 
 
 @dataclass(frozen=True)
 class Chronology:
     table: pd.DataFrame  # one row per happening inside the filters, columns in the page's language
+
+
+def day_blocks(table: pd.DataFrame, tr: Translator) -> dict:
+    """{day: its Markdown block} for the days `table` has (see as_markdown)."""
+    days = sorted(set(table[tr("column.date")]))
+    return dict(zip(days, as_markdown(table, tr), strict=True))
 
 
 def build(ds: Dataset, filters, tr: Translator) -> Chronology:
@@ -96,7 +102,14 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
         bind="query-params",
         placeholder=tr("chronology.search.placeholder"),
     )
-    table = search(build(ds, filters, tr).table, query)
+    # Built once per language and filters, like every view's build (with the text of each
+    # day: writing it was most of a press's server time); a search is rarer, and not kept.
+    whole = memo(("chronology", tr.lang, filters), lambda: build(ds, filters, tr).table)
+    table = search(whole, query)
+    if query:
+        blocks = day_blocks(table, tr)
+    else:
+        blocks = memo(("chronology-days", tr.lang, filters), lambda: day_blocks(whole, tr))
     # Notes that come and go keep their place (see the day places below).
     with st.empty():
         if filters.region_ids:
@@ -116,7 +129,6 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     # One place per day of the period, empty when the day is not shown: moving the start of
     # the range then changes the days it adds or drops, not the place of every later day
     # (Streamlit matches elements by place, and redraws those whose place changed).
-    blocks = dict(zip(sorted(set(table[tr("column.date")])), as_markdown(table, tr), strict=True))
     for day in tables.days(FIRST_DAY, LAST_DAY):
         if day in blocks:
             st.markdown(blocks[day])
