@@ -6,7 +6,8 @@ scratch. On a slider press that was most of the time the reader waited (bench/RE
 This small custom component (`st.components.v2`, no iframe) keeps one element per key and
 hands plotly.js each new figure with `Plotly.react`, which redraws only what changed, and
 does nothing at all when the figure is the same as the one drawn. A figure that differs
-only in its layout shapes is redrawn with `Plotly.relayout` of the shapes (see figure_json).
+only in its traces' style or its layout's shapes and annotations is changed with
+`Plotly.update` of those alone (see figure_json).
 
 plotly.js is the copy the plotly Python package ships, served by Streamlit's static file
 serving (`server.enableStaticServing`) from `static/` beside `streamlit_app.py`, where
@@ -15,12 +16,14 @@ serving (`server.enableStaticServing`) from `static/` beside `streamlit_app.py`,
 
 from __future__ import annotations
 
+import copy
 import gzip
 import logging
 import threading
 import weakref
 import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 import plotly
 import plotly.graph_objects as go
@@ -68,6 +71,27 @@ window.qantarPlotly = window.qantarPlotly || (() => {
   };
 })();
 
+// Restyled values come as {path: [value per trace]}, null where a trace has none: that
+// trace then keeps none (`undefined` leaves a trace as it is; null would reset it).
+function present(style) {
+  for (const path of Object.keys(style)) style[path] = style[path].map((v) => (v === null ? undefined : v));
+  return style;
+}
+
+function merge(figure, style, parts) {
+  for (const [path, values] of Object.entries(style)) {
+    const keys = path.split('.');
+    values.forEach((value, i) => {
+      if (value === null) return;
+      let node = figure.data[i];
+      for (const key of keys.slice(0, -1)) node = node[key] = node[key] || {};
+      node[keys[keys.length - 1]] = value;
+    });
+  }
+  Object.assign(figure.layout, parts);
+  return figure;
+}
+
 export default function (component) {
   const { data, parentElement } = component;
   let chart = parentElement.querySelector('div.qf-chart');
@@ -79,22 +103,30 @@ export default function (component) {
   // What is drawn is kept on the element (a property, not an attribute: nothing in the
   // page's DOM changes for it).
   if (chart.qfFigure === data.figure) {
-    // The same figure: nothing to do, or only its shapes to move (plotly.js then redraws
-    // the shapes alone, not the traces and axes).
-    if (chart.qfShapes !== data.shapes) {
+    // The same traces and axes: nothing to do, or only their style and the layout's shapes
+    // and annotations to change (plotly.js then restyles the traces it has drawn and
+    // redraws those shapes and annotations, not the traces and axes).
+    const restyle = chart.qfStyle !== data.style;
+    const relayout = chart.qfParts !== data.parts;
+    if (restyle || relayout) {
       window.qantarPlotly(data.plotly).then((Plotly) => {
-        Plotly.relayout(chart, { shapes: JSON.parse(data.shapes) });
-        chart.qfShapes = data.shapes;
+        Plotly.update(
+          chart,
+          restyle ? present(JSON.parse(data.style)) : {},
+          relayout ? JSON.parse(data.parts) : {},
+        );
+        chart.qfStyle = data.style;
+        chart.qfParts = data.parts;
       }).catch(() => { chart.textContent = data.failed; });
     }
     return;
   }
-  const figure = JSON.parse(data.figure);
-  figure.layout.shapes = JSON.parse(data.shapes);
+  const figure = merge(JSON.parse(data.figure), JSON.parse(data.style), JSON.parse(data.parts));
   window.qantarPlotly(data.plotly).then((Plotly) => {
     Plotly.react(chart, figure.data, figure.layout, data.config);
     chart.qfFigure = data.figure;
-    chart.qfShapes = data.shapes;
+    chart.qfStyle = data.style;
+    chart.qfParts = data.parts;
   }).catch(() => { chart.textContent = data.failed; });
 }
 """
@@ -109,7 +141,7 @@ _component = st.components.v2.component(COMPONENT, js=_JS, css=_CSS, isolate_sty
 # Each figure's JSON, made once: the views' figures come from memoised builds and are
 # drawn again, unchanged, on every rerun that does not change them. Keyed by id (figures
 # are not hashable); an entry goes with its figure.
-_figure_json: dict[int, tuple[str, str]] = {}
+_figure_json: dict[int, FigureJSON] = {}
 
 
 _published: dict[Path, bool] = {}
@@ -168,21 +200,58 @@ def _unpacks_to(packed: Path, source: bytes) -> bool:
         return False
 
 
-def figure_json(fig: go.Figure) -> tuple[str, str]:
-    """The figure as plotly.js reads it (what `st.plotly_chart` sends), as two JSON texts:
-    the figure without its layout shapes, and the shapes.
+# What a chart can change without plotly.js drawing its traces and axes again: per trace,
+# attributes plotly.js restyles in place ("style" edits for scatter and bar traces), and the
+# layout's shapes and annotations, which it redraws alone. A figure that varies one of
+# these must set it on every trace where it varies (a value that goes would stay drawn).
+RESTYLED = ("name", "opacity", "fillcolor", "showlegend", "hovertext", "marker.opacity")
+REDRAWN_APART = ("shapes", "annotations")
 
-    Apart, because a chart whose figure is the same but for its shapes (the days outside the
-    filters greyed out) is redrawn in place with `Plotly.relayout` of the shapes alone.
+
+class FigureJSON(NamedTuple):
+    """A figure as plotly.js reads it (what `st.plotly_chart` sends), in three JSON texts."""
+
+    figure: str  # traces and layout without what follows; which traces have RESTYLED values
+    style: str  # {path of RESTYLED: [its value per trace, null where a trace has none]}
+    parts: str  # {"shapes": [...], "annotations": [...]}
+
+
+def _pop(trace: dict, path: str) -> object:
+    """Take `path` ("marker.opacity") out of `trace`: its value, or None."""
+    *outer, last = path.split(".")
+    node = trace
+    for key in outer:
+        node = node.get(key)
+        if not isinstance(node, dict):
+            return None
+    return node.pop(last, None)
+
+
+def figure_json(fig: go.Figure) -> FigureJSON:
+    """`fig` as the element sends it, made once per figure.
+
+    Apart, because two figures with the same `figure` text (the same traces and axes) are
+    the same chart but for its style and shapes (the days outside the filters veiled, the
+    regions outside them faded): the element then updates it in place with `Plotly.update`.
     """
     texts = _figure_json.get(id(fig))
     if texts is None:
-        figure = fig.to_plotly_json()
+        figure = copy.deepcopy(fig.to_plotly_json())
+        style = {}
+        for path in RESTYLED:
+            values = [_pop(trace, path) for trace in figure["data"]]
+            if any(value is not None for value in values):
+                style[path] = values
         layout = dict(figure["layout"])
-        shapes = layout.pop("shapes", [])
-        texts = _figure_json[id(fig)] = (
-            to_json_plotly({"data": figure["data"], "layout": layout}),
-            to_json_plotly(shapes),
+        parts = {name: layout.pop(name, []) for name in REDRAWN_APART}
+        # Which traces have which values belongs to the figure: a change there is a new one.
+        having = {
+            path: [i for i, v in enumerate(vs) if v is not None] for path, vs in style.items()
+        }
+        texts = _figure_json[id(fig)] = FigureJSON(
+            figure=to_json_plotly({"data": figure["data"], "layout": layout, "restyled": having}),
+            style=to_json_plotly(style),
+            parts=to_json_plotly(parts),
         )
         weakref.finalize(fig, _figure_json.pop, id(fig), None)
     return texts
@@ -196,12 +265,13 @@ def plotly_element(fig: go.Figure, *, key: str, config: dict, failed: str) -> No
     if not publish_plotly_js():
         st.plotly_chart(fig, width="stretch", config=config, key=key)
         return
-    figure, shapes = figure_json(fig)
+    drawn = figure_json(fig)
     _component(
         key=key,
         data={
-            "figure": figure,
-            "shapes": shapes,
+            "figure": drawn.figure,
+            "style": drawn.style,
+            "parts": drawn.parts,
             "config": config,
             "plotly": PLOTLY_JS_NAME,
             "failed": failed,

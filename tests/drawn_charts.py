@@ -15,24 +15,37 @@ from dashboard.plotly_element import COMPONENT
 
 def chart_texts(at: AppTest) -> list[str]:
     """Each drawn chart's figure as the JSON text(s) plotly.js receives, in page order (the
-    in-place element sends the layout's shapes as a text of their own)."""
+    in-place element sends its traces' style and its layout's shapes and annotations as
+    texts of their own)."""
     return [el.proto.spec for el in at.get("plotly_chart")] + [
-        f"{data['figure']}\n{data['shapes']}"
+        f"{data['figure']}\n{data['style']}\n{data['parts']}"
         for data in (json.loads(el.proto.json) for el in _elements(at))
     ]
 
 
 def chart_specs(at: AppTest) -> list[dict]:
-    """Each drawn chart's figure, parsed, with its shapes, in page order."""
+    """Each drawn chart's figure, parsed and whole again, in page order."""
     specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
     for el in _elements(at):
         data = json.loads(el.proto.json)
-        spec = json.loads(data["figure"])
-        shapes = json.loads(data["shapes"])
-        if shapes:
-            spec["layout"]["shapes"] = shapes
-        specs.append(spec)
+        specs.append(whole(data["figure"], data["style"], data["parts"]))
     return specs
+
+
+def whole(figure: str, style: str, parts: str) -> dict:
+    """The figure the element draws from its three texts (as its JavaScript merges them)."""
+    spec = json.loads(figure)
+    for path, values in json.loads(style).items():
+        *outer, last = path.split(".")
+        for trace, value in zip(spec["data"], values, strict=True):
+            if value is None:
+                continue
+            node = trace
+            for key in outer:
+                node = node.setdefault(key, {})
+            node[last] = value
+    spec["layout"].update({k: v for k, v in json.loads(parts).items() if v})
+    return spec
 
 
 def _elements(at: AppTest):

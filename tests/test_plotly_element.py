@@ -76,23 +76,54 @@ def test_a_figure_is_serialised_once_and_forgotten_with_it():
     fig = go.Figure(go.Bar(x=["a"], y=[1]))
     first = plotly_element.figure_json(fig)
     assert plotly_element.figure_json(fig) is first
-    assert json.loads(first[0])["data"][0]["y"] == [1]
+    assert json.loads(first.figure)["data"][0]["y"] == [1]
     key = id(fig)
     del fig
     gc.collect()  # a figure holds cycles (its parts point back to it)
     assert key not in plotly_element._figure_json
 
 
-def test_the_shapes_are_sent_apart_from_the_rest_of_the_figure():
+def test_the_shapes_and_annotations_are_sent_apart_from_the_rest_of_the_figure():
     fig = go.Figure(go.Bar(x=["a"], y=[1]))
     fig.add_shape(type="rect", x0=0, x1=1, y0=0, y1=1, fillcolor="white")
-    figure, shapes = plotly_element.figure_json(fig)
-    assert "shapes" not in json.loads(figure)["layout"]
-    assert json.loads(shapes)[0]["fillcolor"] == "white"
+    fig.add_annotation(x="a", y=1, text="no count")
+    drawn = plotly_element.figure_json(fig)
+    assert not {"shapes", "annotations"} & set(json.loads(drawn.figure)["layout"])
+    parts = json.loads(drawn.parts)
+    assert parts["shapes"][0]["fillcolor"] == "white"
+    assert parts["annotations"][0]["text"] == "no count"
     moved = go.Figure(fig)
     moved.layout.shapes[0].x1 = 2
-    assert plotly_element.figure_json(moved)[0] == figure  # same figure: a relayout will do
-    assert plotly_element.figure_json(moved)[1] != shapes
+    assert plotly_element.figure_json(moved).figure == drawn.figure  # an update will do
+    assert plotly_element.figure_json(moved).parts != drawn.parts
+
+
+def test_the_style_of_traces_is_sent_apart_one_value_per_trace():
+    fig = go.Figure(
+        [
+            go.Scatter(x=[1, 2], y=[1, 2], name="a", opacity=0.3, marker={"size": 5}),
+            go.Scatter(x=[1], y=[3], name="b", marker={"opacity": [0.5]}),
+        ]
+    )
+    drawn = plotly_element.figure_json(fig)
+    figure = json.loads(drawn.figure)
+    assert [t.get("name") for t in figure["data"]] == [None, None]
+    assert figure["data"][0]["marker"] == {"size": 5}  # what is not restyled stays
+    assert json.loads(drawn.style) == {
+        "name": ["a", "b"],
+        "opacity": [0.3, None],
+        "marker.opacity": [None, [0.5]],
+    }
+    # Which trace has which value is part of the figure: setting one where there was none
+    # makes another figure, drawn anew; changing one is an update of the style alone.
+    faded = go.Figure(fig)
+    faded.data[0].opacity = 1
+    assert plotly_element.figure_json(faded).figure == drawn.figure
+    assert plotly_element.figure_json(faded).style != drawn.style
+    both = go.Figure(faded)
+    both.data[1].opacity = 1
+    assert plotly_element.figure_json(both).figure != drawn.figure
+    assert fig.data[0].name == "a"  # the figure itself is left as it was
 
 
 def _participants() -> AppTest:

@@ -34,7 +34,7 @@ def test_the_charts_keep_the_whole_period_and_veil_the_days_outside_the_filter(d
     for chart in ("participants_chart", "regions_chart"):
         whole, veiled = getattr(everything, chart), getattr(one_day, chart)
         assert veiled.layout.shapes and not whole.layout.shapes
-        assert figure_json(veiled)[0] == figure_json(whole)[0]
+        assert figure_json(veiled).figure == figure_json(whole).figure
     (before, after) = [(s.x0, s.x1) for s in one_day.participants_chart.layout.shapes]
     assert before == (pd.Timestamp("2021-12-31 12:00"), pd.Timestamp("2022-01-03 12:00"))
     assert after == (pd.Timestamp("2022-01-04 12:00"), pd.Timestamp("2022-01-08 12:00"))

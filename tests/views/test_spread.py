@@ -36,5 +36,5 @@ def test_one_region_narrows_the_grid_and_one_day_greys_out_the_others(dataset):
 def test_the_grid_is_the_same_figure_for_any_dates_but_its_shapes(dataset):
     whole = spread.build(dataset, Filters(), EN).matrix
     some = spread.build(dataset, Filters(JAN[3], JAN[6]), EN).matrix
-    assert figure_json(whole)[0] == figure_json(some)[0]
-    assert figure_json(whole)[1] != figure_json(some)[1]
+    assert figure_json(whole).figure == figure_json(some).figure
+    assert figure_json(whole).parts != figure_json(some).parts
