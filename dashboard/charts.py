@@ -82,48 +82,6 @@ def _quote_hover(quote: str, source: str, tr: Translator) -> str:
     return wrap(f"“{quote}” — {source}") if quote else tr("derived.hover")
 
 
-def veil_days_outside(
-    fig: go.Figure,
-    chosen: tuple[dt.date, dt.date],
-    period: tuple[dt.date, dt.date],
-    *,
-    positions: dict[dt.date, object] | None = None,
-) -> go.Figure:
-    """Veil the days of `period` outside the `chosen` days (the date filter), as shapes.
-
-    The charts that follow the date filter show the whole period and veil what is outside
-    the filter: a slider press then changes the figure's shapes alone, which the chart
-    element redraws without the traces and axes (dashboard.plotly_element). `positions`
-    maps a day to its x on a category axis (its index); a date axis needs none.
-    """
-    (start, end), (first, last) = chosen, period
-
-    def edge(day: dt.date, side: int) -> object:  # the boundary half a day before/after
-        if positions is not None:
-            return positions[day] + 0.5 * side
-        return pd.Timestamp(day) + pd.Timedelta(hours=12 * side)
-
-    spans = []
-    if start > first:
-        spans.append((edge(first, -1), edge(start, -1)))
-    if end < last:
-        spans.append((edge(end, 1), edge(last, 1)))
-    for x0, x1 in spans:
-        fig.add_shape(
-            type="rect",
-            xref="x",
-            yref="paper",
-            x0=x0,
-            x1=x1,
-            y0=0,
-            y1=1,
-            layer="above",
-            line={"width": 0},
-            **style.OUTSIDE_FILTER_VEIL,
-        )
-    return fig
-
-
 def _day_axis(fig: go.Figure, days: list, tr: Translator) -> None:
     """One tick per day, labelled in the page's language (plotly's own month names are English)."""
     fig.update_xaxes(

@@ -53,12 +53,23 @@ def _elements(at: AppTest):
 
 
 def veils(spec: dict) -> list[tuple]:
-    """The x spans a chart veils: the days outside the date filter (charts.veil_days_outside)."""
+    """The x spans a chart veils: the days outside the date filter (veils.veil_days_outside)."""
     return [
         (shape["x0"], shape["x1"])
         for shape in spec["layout"].get("shapes", [])
         if shape.get("layer") == "above" and shape.get("fillcolor") == "#EEEEEE"
     ]
+
+
+def unveiled_rows(spec: dict) -> list[str]:
+    """The rows of a category y axis no veil covers (veils.veil_rows_outside), in order."""
+    rows = spec["layout"]["yaxis"]["categoryarray"]
+    spans = [
+        (shape["y0"], shape["y1"])
+        for shape in spec["layout"].get("shapes", [])
+        if shape.get("yref") == "y" and shape.get("fillcolor") == "#EEEEEE"
+    ]
+    return [row for i, row in enumerate(rows) if not any(y0 < i < y1 for y0, y1 in spans)]
 
 
 def unveiled(spec: dict, x) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from drawn_charts import chart_specs
+from drawn_charts import chart_specs, unveiled_rows
 from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import EN
@@ -76,8 +76,11 @@ def test_region_filter_colours_only_almaty(at):
     assert not at.exception
     assert [units for units in coloured(at).values()] == [["almaty-city"]]
     assert any("drawn faint, as context" in c.value for c in at.caption)
+    # The grid keeps every unit in its place; all but Almaty are greyed out.
     matrix = specs(at)[1]
-    assert {y for t in matrix["data"] for y in t["y"]} == {"Almaty"}
+    assert len({y for t in matrix["data"] for y in t["y"]}) == 17
+    assert unveiled_rows(matrix) == ["Almaty"]
+    assert any("rows of the regions not chosen are greyed out" in c.value for c in at.caption)
 
 
 def test_nationwide_measures_are_listed_under_the_map_once_unfolded(at):

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, describe, tables
+from dashboard import charts, describe, tables, veils
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
 from dashboard.tables import FIRST_DAY, LAST_DAY
@@ -51,7 +51,7 @@ def build(ds: Dataset, filters, tr: Translator) -> Participants:
         return points, gaps, reached
 
     # The charts show the whole period with the days outside the filter veiled (see
-    # charts.veil_days_outside); the text under them speaks of the chosen days.
+    # veils.veil_days_outside); the text under them speaks of the chosen days.
     points, gaps, reached = counts(filters.start, filters.end)
     every_point, every_gap, every_day = counts(FIRST_DAY, LAST_DAY)
     chosen, period = (filters.start, filters.end), (FIRST_DAY, LAST_DAY)
@@ -59,7 +59,7 @@ def build(ds: Dataset, filters, tr: Translator) -> Participants:
     return Participants(
         points=points,
         gaps=gaps,
-        participants_chart=charts.veil_days_outside(
+        participants_chart=veils.veil_days_outside(
             charts.participants_chart(
                 every_point,
                 every_gap,
@@ -76,7 +76,7 @@ def build(ds: Dataset, filters, tr: Translator) -> Participants:
         participants_summary=describe.participants(points, gaps, tr),
         regions_summary=describe.regions_reached(reached, tr),
         points_quotes=provenance(ds, points, tr, key="participants", what=tr("participants.what")),
-        regions_chart=charts.veil_days_outside(
+        regions_chart=veils.veil_days_outside(
             charts.regions_reached_chart(
                 every_day,
                 title=tr("participants.regions.title"),

@@ -8,7 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard import charts, describe, maps, regional, tables, urlstate
+from dashboard import describe, maps, regional, tables, urlstate, veils
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
 from dashboard.tables import FIRST_DAY, LAST_DAY
@@ -47,13 +47,15 @@ def build(ds: Dataset, filters, tr: Translator) -> Spread:
     unplaced = regional.unplaced_events(*args, regions=ds.regions, tr=tr)
     placed = regional.placed_events(*args, regions=ds.regions, tr=tr)
     cells = regional.region_day_matrix(*args, regions=ds.regions, places=ds.places, tr=tr)
-    # The matrix shows the whole period, the days outside the filter greyed out (a press
-    # moves its shapes alone, see charts.veil_days_outside); its summary speaks of the chosen.
+    # The matrix shows every unit over the whole period, the days and units outside the
+    # filters greyed out (a press changes its shapes alone, see veils.veil_days_outside);
+    # its summary speaks of the chosen.
     period = (FIRST_DAY, LAST_DAY)
     every_cell = regional.region_day_matrix(
-        ds.events, vocab, *period, region_ids, regions=ds.regions, places=ds.places, tr=tr
+        ds.events, vocab, *period, regions=ds.regions, places=ds.places, tr=tr
     )
     every_day = tables.days(*period)
+    units_in_order = every_cell.drop_duplicates("region_id")
     return Spread(
         map=maps.spread_map(
             units,
@@ -64,17 +66,21 @@ def build(ds: Dataset, filters, tr: Translator) -> Spread:
             subtitle=tr("spread.map.subtitle"),
             tr=tr,
         ),
-        matrix=charts.veil_days_outside(
-            maps.region_day_chart(
-                every_cell,
-                labels=labels,
-                title=tr("spread.matrix.title", period=tr.period(*period), according=according),
-                subtitle=tr("spread.matrix.subtitle"),
-                tr=tr,
+        matrix=veils.veil_rows_outside(
+            veils.veil_days_outside(
+                maps.region_day_chart(
+                    every_cell,
+                    labels=labels,
+                    title=tr("spread.matrix.title", period=tr.period(*period), according=according),
+                    subtitle=tr("spread.matrix.subtitle"),
+                    tr=tr,
+                ),
+                (filters.start, filters.end),
+                period,
+                positions={day: i for i, day in enumerate(every_day)},
             ),
-            (filters.start, filters.end),
-            period,
-            positions={day: i for i, day in enumerate(every_day)},
+            units_in_order["name"].tolist(),
+            set(units_in_order.loc[units_in_order["region_id"].isin(region_ids), "name"]),
         ),
         map_summary=describe.spread_map(units, labels, tr),
         matrix_summary=describe.region_days(cells, tr),

@@ -22,19 +22,25 @@ def test_happenings_no_unit_can_hold_are_listed_not_dropped(dataset):
     assert len(view.map_quotes.table) == len(dataset.events)
 
 
-def test_one_region_narrows_the_grid_and_one_day_greys_out_the_others(dataset):
+def test_one_region_and_one_day_grey_out_the_others_on_the_grid(dataset):
     view = spread.build(dataset, Filters(JAN[5], JAN[5], ("almaty-city",)), EN)
-    dots = [t for t in view.matrix.data if t.showlegend is not False]
-    assert {y for t in dots for y in t.y} == {"Almaty"}
-    # Every day stays on the grid; the days but the 5th (x = 4) are veiled.
+    # Every day and every unit stay on the grid; the days but the 5th (x = 4) are veiled,
+    # and the rows but Almaty's.
     assert list(view.matrix.layout.xaxis.categoryarray)[4] == "5 Jan"
-    assert [(s.x0, s.x1) for s in view.matrix.layout.shapes] == [(-0.5, 3.5), (4.5, 7.5)]
+    days = [(s.x0, s.x1) for s in view.matrix.layout.shapes if s.xref == "x"]
+    assert days == [(-0.5, 3.5), (4.5, 7.5)]
+    rows = list(view.matrix.layout.yaxis.categoryarray)
+    assert len(rows) == 17
+    veiled = {round(s.y0 + 0.5) for s in view.matrix.layout.shapes if s.yref == "y"}
+    assert {rows[i] for i in set(range(17)) - veiled} == {"Almaty"}
     assert "5 Jan 2022" in view.map.layout.title.text
     assert "Almaty: 5 Jan." in view.matrix_summary  # the text speaks of the chosen day
 
 
-def test_the_grid_is_the_same_figure_for_any_dates_but_its_shapes(dataset):
+def test_the_grid_is_the_same_figure_for_any_filters_but_its_shapes(dataset):
     whole = spread.build(dataset, Filters(), EN).matrix
-    some = spread.build(dataset, Filters(JAN[3], JAN[6]), EN).matrix
-    assert figure_json(whole).figure == figure_json(some).figure
-    assert figure_json(whole).parts != figure_json(some).parts
+    for filters in (Filters(JAN[3], JAN[6]), Filters(region_ids=("mangystau", "almaty-city"))):
+        some = spread.build(dataset, filters, EN).matrix
+        assert figure_json(whole).figure == figure_json(some).figure
+        assert figure_json(whole).style == figure_json(some).style
+        assert figure_json(whole).parts != figure_json(some).parts
