@@ -100,20 +100,28 @@ def participants_chart(
     sources: dict[str, str],
     title: str,
     subtitle: str,
+    chosen_regions: tuple[str, ...] = (),
     tr: Translator = EN,
 ) -> go.Figure:
     """Reported participant counts as markers per series; days without a count as notes.
 
     Markers are not joined by lines: a line would invent the days in between. The marker
-    shape shows the qualifier (open = about, triangle up = over).
+    shape shows the qualifier (open = about, triangle up = over). With `chosen_regions`,
+    the series of a region not chosen is faded (set on every trace, so that a change of
+    regions is a restyle: dashboard.plotly_element); nationwide series never are.
     """
     fig = go.Figure()
     for series, rows in points.groupby("series", sort=False):
+        outside = (
+            bool(chosen_regions)
+            and not (rows["region_id"].isna() | rows["region_id"].isin(chosen_regions)).any()
+        )
         fig.add_trace(
             go.Scatter(
                 x=[pd.Timestamp(d) for d in rows["day"]],
                 y=rows["value"].astype(float).tolist(),
                 name=series,
+                opacity=style.FADED_OPACITY if outside else 1,
                 mode="markers+text",
                 text=rows["value_label"].tolist(),
                 textposition="top center",

@@ -47,6 +47,8 @@ NOT_NAMED_COLOUR = "#E8E8E8"
 # Days outside the chosen dates, on the charts that show the whole period: veiled in grey,
 # so that what lies there stays readable as context but recedes.
 OUTSIDE_FILTER_VEIL = {"fillcolor": "#EEEEEE", "opacity": 0.8}
+# Counts of the regions outside the region filter, where they stay drawn as context.
+FADED_OPACITY = 0.25
 
 FONT_FAMILY = "sans-serif"
 # Text in the charts (titles, ticks, legends, labels): 12.6:1 on white, so that it reads at

@@ -72,11 +72,13 @@ def headings(at: AppTest) -> list[str]:
 
 
 def participant_ys(at: AppTest) -> list[float]:
-    """The counts on the days the date filter keeps (the chart veils the other days)."""
+    """The counts the filters keep: on the days not veiled, in series not faded (the chart
+    veils the other days and fades the regions not chosen)."""
     spec = specs(at)[0]
     return sorted(
         y
         for trace in spec["data"]
+        if trace.get("opacity", 1) == 1
         for x, y in zip(trace["x"], trace["y"], strict=True)
         if unveiled(spec, x)
     )
@@ -139,7 +141,11 @@ def test_choosing_a_region_keeps_nationwide_counts_and_says_so():
     at.multiselect(key="regions").set_value(["mangystau"]).run()
     assert not at.exception
     assert participant_ys(at) == [700, 36831, 50000]
-    assert any("Nationwide counts are shown" in i.value for i in at.info)
+    assert len(specs(at)[0]["data"]) == 4  # Almaty's two series stay, faded
+    assert any(
+        "not chosen are drawn faded" in i.value and "Nationwide counts are shown" in i.value
+        for i in at.info
+    )
 
 
 # --- chronology ---------------------------------------------------------------------------

@@ -42,18 +42,23 @@ def build(ds: Dataset, filters, tr: Translator) -> Participants:
     region_ids = list(filters.region_ids)
     unrest = [k for k, v in ds.vocabularies["event_categories"].items() if v["group"] == "unrest"]
 
-    def counts(start, end):
+    def counts(start, end, region_ids):
         points = tables.participant_points(ds.figures, ds.regions, start, end, region_ids, tr=tr)
         gaps = tables.participant_gaps(points, ds.events, start, end, tr=tr)
-        reached = tables.regions_reached(
-            ds.figures, ds.events, ds.regions, unrest, start, end, tr=tr
-        )
-        return points, gaps, reached
+        return points, gaps
 
-    # The charts show the whole period with the days outside the filter veiled (see
-    # veils.veil_days_outside); the text under them speaks of the chosen days.
-    points, gaps, reached = counts(filters.start, filters.end)
-    every_point, every_gap, every_day = counts(FIRST_DAY, LAST_DAY)
+    # The charts show the whole period and every region's counts, the days outside the
+    # filter veiled (veils.veil_days_outside) and the regions outside it faded; the text
+    # under them speaks of the chosen days and regions.
+    points, gaps = counts(filters.start, filters.end, region_ids)
+    every_point, _ = counts(FIRST_DAY, LAST_DAY, [])
+    _, every_gap = counts(FIRST_DAY, LAST_DAY, region_ids)  # days with no count for the chosen
+    reached = tables.regions_reached(
+        ds.figures, ds.events, ds.regions, unrest, filters.start, filters.end, tr=tr
+    )
+    every_day = tables.regions_reached(
+        ds.figures, ds.events, ds.regions, unrest, FIRST_DAY, LAST_DAY, tr=tr
+    )
     chosen, period = (filters.start, filters.end), (FIRST_DAY, LAST_DAY)
     reported = tables.with_value_labels(ds.figures[ds.figures["metric"] == "regions_reached"], tr)
     return Participants(
@@ -68,6 +73,7 @@ def build(ds: Dataset, filters, tr: Translator) -> Participants:
                 sources=labels,
                 title=tr("participants.chart.title"),
                 subtitle=tr("participants.chart.subtitle", source=labels[GPO]),
+                chosen_regions=tuple(region_ids),
                 tr=tr,
             ),
             chosen,
@@ -105,7 +111,8 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     # that appears would move every later one, and a chart that moves is drawn anew.
     with st.empty():
         if filters.region_ids:
-            st.info(tr("participants.nationwide_note"), icon=":material/info:")
+            note = f"{tr('participants.faded')} {tr('participants.nationwide_note')}"
+            st.info(note, icon=":material/info:")
     veiled = "" if filters.all_days else tr("common.veiled")
     draw_chart(view.participants_chart, "participants", view.participants_summary, tr, note=veiled)
     with st.empty():

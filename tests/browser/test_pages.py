@@ -130,6 +130,40 @@ def test_moving_the_end_date_with_the_keyboard_veils_the_days_left_out_and_sets_
     assert kept == [[1, 1], [1, 1]], "a chart or its traces were drawn anew, not its shapes"
 
 
+def test_a_region_change_fades_the_other_regions_counts_in_place(
+    page: Page, open_app, wait_for_app
+):
+    open_app(page, "participants")
+    participants = _chart(page, "Participants reported per day")
+    expect(participants.locator(".scatterlayer .trace")).to_have_count(4)
+    page.evaluate(
+        "() => document.querySelectorAll('.qf-chart')"
+        ".forEach(c => { c.__qantarKept = 1; c.data.__qantarKept = 1; })"
+    )
+    box = _main(page).locator('[data-testid="stMultiSelect"] input')
+    box.fill("Mangystau")
+    box.press("Enter")
+    wait_for_app(page, after_input=True)
+
+    # Every series stays drawn; Almaty's two are faded, as drawn on the page.
+    expect(participants.locator(".scatterlayer .trace")).to_have_count(4)
+    drawn = participants.evaluate(
+        "c => [...c.querySelectorAll('.scatterlayer .trace')]"
+        ".map((g, i) => [c._fullData[i].name, Number(getComputedStyle(g).opacity)])"
+    )
+    assert dict(drawn) == {
+        "Mangystau Region": 1,
+        "Almaty, near the Almaty Arena stadium": 0.25,
+        "Nationwide": 1,
+        "Almaty, looting and armed attacks": 0.25,
+    }
+    kept = page.evaluate(
+        "() => [...document.querySelectorAll('.qf-chart')]"
+        ".map(c => [c.__qantarKept, c.data.__qantarKept])"
+    )
+    assert kept == [[1, 1], [1, 1]], "a chart or its traces were drawn anew, not restyled"
+
+
 def test_a_shared_link_reopens_the_same_dates_regions_and_rows(page: Page, open_app):
     open_app(page, "chronology?dates=2022-01-05&dates=2022-01-06&regions=Almaty")
 

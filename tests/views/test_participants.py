@@ -40,9 +40,20 @@ def test_the_charts_keep_the_whole_period_and_veil_the_days_outside_the_filter(d
     assert after == (pd.Timestamp("2022-01-04 12:00"), pd.Timestamp("2022-01-08 12:00"))
 
 
-def test_a_region_filter_keeps_nationwide_counts(dataset):
+def test_a_region_filter_fades_the_other_regions_and_keeps_nationwide_counts(dataset):
     view = participants.build(dataset, Filters(region_ids=("mangystau",)), EN)
-    assert ys(view.participants_chart) == [700, 36831, 50000]
+    opacity = {t.name: t.opacity for t in view.participants_chart.data}
+    assert opacity == {
+        "Mangystau Region": 1,
+        "Nationwide": 1,
+        "Almaty, near the Almaty Arena stadium": 0.25,
+        "Almaty, looting and armed attacks": 0.25,
+    }
+    assert sorted(view.points["value"]) == [700, 36831, 50000]  # what the text speaks of
+    # Every count stays where it is: a region change is a change of style alone.
+    everything = participants.build(dataset, Filters(), EN).participants_chart
+    assert figure_json(view.participants_chart).figure == figure_json(everything).figure
+    assert figure_json(view.participants_chart).style != figure_json(everything).style
 
 
 def test_regions_reached_shows_counted_and_named_side_by_side(dataset):
