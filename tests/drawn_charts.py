@@ -18,7 +18,7 @@ def chart_texts(at: AppTest) -> list[str]:
     in-place element sends its traces' style and its layout's shapes and annotations as
     texts of their own)."""
     return [el.proto.spec for el in at.get("plotly_chart")] + [
-        f"{data['figure']}\n{data['style']}\n{data['parts']}"
+        "\n".join([data["figure"], data["style"], *data["parts"].values()])
         for data in (json.loads(el.proto.json) for el in _elements(at))
     ]
 
@@ -32,7 +32,7 @@ def chart_specs(at: AppTest) -> list[dict]:
     return specs
 
 
-def whole(figure: str, style: str, parts: str) -> dict:
+def whole(figure: str, style: str, parts: dict[str, str]) -> dict:
     """The figure the element draws from its three texts (as its JavaScript merges them)."""
     spec = json.loads(figure)
     for path, values in json.loads(style).items():
@@ -44,7 +44,7 @@ def whole(figure: str, style: str, parts: str) -> dict:
             for key in outer:
                 node = node.setdefault(key, {})
             node[last] = value
-    spec["layout"].update({k: v for k, v in json.loads(parts).items() if v})
+    spec["layout"].update({k: json.loads(v) for k, v in parts.items() if json.loads(v)})
     return spec
 
 

@@ -89,13 +89,13 @@ def test_the_shapes_and_annotations_are_sent_apart_from_the_rest_of_the_figure()
     fig.add_annotation(x="a", y=1, text="no count")
     drawn = plotly_element.figure_json(fig)
     assert not {"shapes", "annotations"} & set(json.loads(drawn.figure)["layout"])
-    parts = json.loads(drawn.parts)
-    assert parts["shapes"][0]["fillcolor"] == "white"
-    assert parts["annotations"][0]["text"] == "no count"
+    assert json.loads(drawn.parts["shapes"])[0]["fillcolor"] == "white"
+    assert json.loads(drawn.parts["annotations"])[0]["text"] == "no count"
     moved = go.Figure(fig)
     moved.layout.shapes[0].x1 = 2
     assert plotly_element.figure_json(moved).figure == drawn.figure  # an update will do
-    assert plotly_element.figure_json(moved).parts != drawn.parts
+    assert plotly_element.figure_json(moved).parts["shapes"] != drawn.parts["shapes"]
+    assert plotly_element.figure_json(moved).parts["annotations"] == drawn.parts["annotations"]
 
 
 def test_the_style_of_traces_is_sent_apart_one_value_per_trace():

@@ -50,9 +50,11 @@ def build(ds: Dataset, filters, tr: Translator) -> Participants:
     # The charts show the whole period and every region's counts, the days outside the
     # filter veiled (veils.veil_days_outside) and the regions outside it faded; the text
     # under them speaks of the chosen days and regions.
+    # The chart's "no count" notes are the days with no count anywhere: they stay as the
+    # filters change (plotly.js draws a chart anew to move its notes), and the gaps of the
+    # chosen regions are listed under it.
     points, gaps = counts(filters.start, filters.end, region_ids)
-    every_point, _ = counts(FIRST_DAY, LAST_DAY, [])
-    _, every_gap = counts(FIRST_DAY, LAST_DAY, region_ids)  # days with no count for the chosen
+    every_point, every_gap = counts(FIRST_DAY, LAST_DAY, [])
     reached = tables.regions_reached(
         ds.figures, ds.events, ds.regions, unrest, filters.start, filters.end, tr=tr
     )

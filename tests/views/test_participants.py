@@ -54,6 +54,9 @@ def test_a_region_filter_fades_the_other_regions_and_keeps_nationwide_counts(dat
     everything = participants.build(dataset, Filters(), EN).participants_chart
     assert figure_json(view.participants_chart).figure == figure_json(everything).figure
     assert figure_json(view.participants_chart).style != figure_json(everything).style
+    # The "no count" notes are the days with no count anywhere: plotly.js would draw the
+    # chart anew to move them.
+    assert figure_json(view.participants_chart).parts == figure_json(everything).parts
 
 
 def test_regions_reached_shows_counted_and_named_side_by_side(dataset):
