@@ -1,13 +1,18 @@
 """The regional spread drawn: the map of the 17 units and the region × day grid.
 
 Pure: the frames of `dashboard.regional` in, plotly figures out, no Streamlit. The map is
-an SVG geo map (`go.Choropleth`) of our own GeoJSON with no base map, fitted to the units
-shown, so no tiles, fonts or topojson are fetched from anywhere. It replaced a MapLibre map
-(`go.Choroplethmap`), which headless browsers and machines without a GPU draw in software
-WebGL: a slider press on the spread view took 3 × longer (bench/README.md).
+drawn from our own GeoJSON as filled outlines on plain axes, in Mercator coordinates
+computed here: SVG, nothing fetched from anywhere (no tiles, fonts or topojson). One trace
+per unit, always the same outlines in the same order, and only their fill colour, opacity
+and hover text vary with the filters: plotly.js restyles them in place
+(dashboard.plotly_element) where a geo map was drawn anew on every slider press (~25 ms).
+It replaced a MapLibre map before that, which machines without a GPU draw in software
+WebGL (bench/README.md).
 """
 
 from __future__ import annotations
+
+import math
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -16,68 +21,62 @@ from dashboard import style
 from dashboard.charts import layout, title_height
 from dashboard.i18n import EN, Translator
 from dashboard.regional import NOT_CHOSEN, NOT_NAMED, UNREST
+from dashboard.style import NOT_NAMED_COLOUR
 
 # Units outside the region filter are drawn as outlines only, so that the chosen ones stand out.
 NOT_CHOSEN_COLOUR = "#FFFFFF"
+NOT_CHOSEN_OPACITY = 0.6
 BORDER_COLOUR = "#8C8C8C"
 TOWN_COLOUR = style.OKABE_ITO[7]
 
 # The map's frame is the country's box (46.5–87.3° E, 40.6–55.4° N), so the whole country
-# fills the width given, on a phone as on a wide screen. No base layer is drawn, only our
-# GeoJSON (a land, coastline or country layer would fetch a topojson).
-MAP_CENTER = {"lat": 48.2, "lon": 67.5}
+# fills the width given, on a phone as on a wide screen.
+FRAME_LON = (46.3, 87.5)
+FRAME_LAT = (40.4, 55.6)
 MAP_HEIGHT = 400
-GEO = {
-    "visible": False,
-    "projection": {"type": "mercator"},
-    "lonaxis": {"range": [46.3, 87.5]},
-    "lataxis": {"range": [40.4, 55.6]},
-}
 # A legend under the plot, in the order of severity.
 _LEGEND = {"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "traceorder": "normal"}
 
 
-def _subset(geojson: dict, ids: list[str]) -> dict:
-    """Only the features a trace draws, so the page does not ship the map once per trace."""
-    wanted = set(ids)
-    return {
-        "type": "FeatureCollection",
-        "features": [f for f in geojson["features"] if f["id"] in wanted],
-    }
+def mercator(lat: float) -> float:
+    """A latitude's Mercator y, in degrees (so that x = longitude at the same scale)."""
+    return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
 
 
-def _fill_trace(
-    geojson: dict, rows: pd.DataFrame, *, colour: str, name: str, rank: int, opacity: float = 1.0
-) -> go.Choropleth:
-    ids = rows["region_id"].tolist()
-    return go.Choropleth(
-        geojson=_subset(geojson, ids),
-        featureidkey="id",
-        locations=ids,
-        z=[1] * len(ids),
-        colorscale=[[0, colour], [1, colour]],
-        zmin=0,
-        zmax=1,
-        showscale=False,
-        marker={"line": {"color": BORDER_COLOUR, "width": 0.8}, "opacity": opacity},
-        name=name,
-        showlegend=True,
-        legendrank=rank,
-        hovertext=rows["hover"].tolist(),
-        hovertemplate="%{hovertext}<extra></extra>",
+def _outline(feature: dict) -> tuple[list, list]:
+    """x, y of a unit's rings, rings apart (None between), for a fill="toself" trace."""
+    geometry = feature["geometry"]
+    polygons = (
+        geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     )
+    xs: list = []
+    ys: list = []
+    for ring in (ring for polygon in polygons for ring in polygon):
+        if xs:
+            xs.append(None)
+            ys.append(None)
+        xs.extend(round(lon, 4) for lon, _ in ring)
+        ys.extend(round(mercator(lat), 4) for _, lat in ring)
+    return xs, ys
 
 
-def _anchor() -> go.Scattergeo:
-    """An invisible point, the map's first trace: plotly.js fetches a world topojson from its
-    CDN when the first trace of a geo map has a `locationmode` (every choropleth has one)."""
-    return go.Scattergeo(
-        lat=[MAP_CENTER["lat"]],
-        lon=[MAP_CENTER["lon"]],
+def _key(name: str, colour: str, rank: int, shown: bool, opacity: float = 1) -> go.Scatter:
+    """A legend entry with nothing drawn: in the legend only while `shown`."""
+    return go.Scatter(
+        x=[None],
+        y=[None],
         mode="markers",
-        marker={"opacity": 0},
+        marker={
+            "symbol": "square",
+            "size": 12,
+            "color": colour,
+            "line": {"color": BORDER_COLOUR, "width": 1},
+        },
+        opacity=opacity,
+        name=name,
+        legendrank=rank,
+        showlegend=shown,
         hoverinfo="skip",
-        showlegend=False,
     )
 
 
@@ -89,67 +88,99 @@ def spread_map(
     labels: dict[int, str],
     title: str,
     subtitle: str,
+    every_town: pd.DataFrame | None = None,
     tr: Translator = EN,
 ) -> go.Figure:
-    """Units filled by their most severe unrest, one trace per severity level present.
+    """Units filled by their most severe unrest; towns named as points.
 
-    One single-colour trace per level (then "not named", then units outside the region
-    filter) gives an ordered, discrete legend instead of a colorbar. Towns are points with
-    their names in the hover: map text labels would need font glyphs from the network.
+    One trace per unit of `geojson` (its fill colour, opacity and hover text from `units`),
+    then one legend entry per severity level and for "not named" and "not chosen", shown
+    while present, then the towns: every town of `every_town` (the whole period, all
+    regions) drawn, those not in `towns` invisible and hovering as their unit does. So the
+    figure is the same for any filters but for its style (dashboard.plotly_element).
+    Towns are points with their names in the hover: map text labels would need font glyphs.
     """
-    fig = go.Figure(_anchor())
-    unrest = units[units["status"] == UNREST]
-    for level in sorted(set(unrest["severity"].astype(int))):
+    every_town = towns if every_town is None else every_town
+    by_unit = units.set_index("region_id")
+    fig = go.Figure()
+    for feature in geojson["features"]:
+        unit = by_unit.loc[feature["id"]]
+        if unit["status"] == UNREST:
+            colour = style.SEVERITY_COLOURS[int(unit["severity"])]
+        else:
+            colour = NOT_NAMED_COLOUR if unit["status"] == NOT_NAMED else NOT_CHOSEN_COLOUR
+        xs, ys = _outline(feature)
         fig.add_trace(
-            _fill_trace(
-                geojson,
-                unrest[unrest["severity"] == level],
-                colour=style.SEVERITY_COLOURS[level],
-                name=labels[level],
-                rank=level,
+            go.Scatter(
+                x=xs,
+                y=ys,
+                mode="lines",
+                fill="toself",
+                fillcolor=colour,
+                opacity=NOT_CHOSEN_OPACITY if unit["status"] == NOT_CHOSEN else 1,
+                line={"color": BORDER_COLOUR, "width": 0.8},
+                hoveron="fills",
+                hoverinfo="name",  # a filled outline hovers with its trace's name: the unit's text
+                hoverlabel={"namelength": -1},
+                name=unit["hover"],
+                uid=feature["id"],  # which unit a trace draws (for tests and readers of the JSON)
+                showlegend=False,
             )
         )
-    not_named = units[units["status"] == NOT_NAMED]
-    if not not_named.empty:
-        fig.add_trace(
-            _fill_trace(
-                geojson,
-                not_named,
-                colour=style.NOT_NAMED_COLOUR,
-                name=tr("spread.not_named"),
-                rank=10,
-            )
+    statuses = set(units["status"])
+    present = set(units.loc[units["status"] == UNREST, "severity"].astype(int))
+    for level in sorted(labels):
+        fig.add_trace(_key(labels[level], style.SEVERITY_COLOURS[level], level, level in present))
+    fig.add_trace(_key(tr("spread.not_named"), NOT_NAMED_COLOUR, 10, NOT_NAMED in statuses))
+    fig.add_trace(
+        _key(
+            tr("spread.not_chosen"),
+            NOT_CHOSEN_COLOUR,
+            11,
+            NOT_CHOSEN in statuses,
+            opacity=NOT_CHOSEN_OPACITY,
         )
-    not_chosen = units[units["status"] == NOT_CHOSEN]
-    if not not_chosen.empty:
+    )
+    if not every_town.empty:
+        shown = set(towns["place_id"])
+        unit_hover = by_unit["hover"]
         fig.add_trace(
-            _fill_trace(
-                geojson,
-                not_chosen,
-                colour=NOT_CHOSEN_COLOUR,
-                name=tr("spread.not_chosen"),
-                rank=11,
-                opacity=0.6,
-            )
-        )
-    if not towns.empty:
-        fig.add_trace(
-            go.Scattergeo(
-                lat=towns["lat"].tolist(),
-                lon=towns["lon"].tolist(),
+            go.Scatter(
+                x=every_town["lon"].tolist(),
+                y=[mercator(lat) for lat in every_town["lat"]],
                 mode="markers",
-                marker={"size": 9, "color": TOWN_COLOUR},
+                marker={
+                    "size": 9,
+                    "color": TOWN_COLOUR,
+                    "opacity": [1 if p in shown else 0 for p in every_town["place_id"]],
+                },
                 name=tr("spread.towns", towns=", ".join(towns["name"])),
+                showlegend=bool(shown),
                 legendrank=20,
-                hovertext=towns["hover"].tolist(),
+                hovertext=[
+                    hover if p in shown else unit_hover.get(r, "")
+                    for p, r, hover in zip(
+                        every_town["place_id"],
+                        every_town["region_id"],
+                        every_town["hover"],
+                        strict=True,
+                    )
+                ],
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
     layout(fig, title, subtitle, tr, height=MAP_HEIGHT)
+    fig.update_xaxes(visible=False, range=list(FRAME_LON))
+    fig.update_yaxes(
+        visible=False,
+        range=[mercator(FRAME_LAT[0]), mercator(FRAME_LAT[1])],
+        scaleanchor="x",
+        scaleratio=1,
+    )
     fig.update_layout(
-        geo=GEO,
         margin={"l": 0, "r": 0, "t": title_height(title, subtitle), "b": 0},
         legend=_LEGEND,
+        plot_bgcolor="#FFFFFF",
     )
     return fig
 

@@ -103,10 +103,11 @@ export default function (component) {
   // What is drawn is kept on the element (a property, not an attribute: nothing in the
   // page's DOM changes for it).
   if (chart.qfFigure === data.figure) {
-    // The same traces and axes: nothing to do, or only their style and the layout's shapes
-    // or annotations to change. plotly.js then restyles the traces it has drawn, and draws
-    // the shapes again (~1 ms), not the traces and axes. (Annotations are drawn again with
-    // the whole chart, ~20 ms: the figures that follow the filters keep theirs fixed.)
+    // The same traces and axes: nothing to do, or only their style and the layout's shapes,
+    // annotations or title to change. plotly.js then restyles the traces it has drawn, and
+    // draws the shapes or title again (~1 ms), not the traces and axes. (Annotations are
+    // drawn again with the whole chart, ~20 ms: the figures that follow the filters keep
+    // theirs fixed.)
     const style = chart.qfStyle !== data.style ? present(JSON.parse(data.style)) : null;
     const parts = {};
     for (const [name, text] of Object.entries(data.parts)) {
@@ -207,10 +208,10 @@ def _unpacks_to(packed: Path, source: bytes) -> bool:
 
 # What a chart can change without plotly.js drawing its traces and axes again: per trace,
 # attributes plotly.js restyles in place ("style" edits for scatter and bar traces), and the
-# layout's shapes and annotations, which it redraws alone. A figure that varies one of
+# layout's shapes, annotations and title, which it redraws alone. A figure that varies one of
 # these must set it on every trace where it varies (a value that goes would stay drawn).
 RESTYLED = ("name", "opacity", "fillcolor", "showlegend", "hovertext", "marker.opacity")
-REDRAWN_APART = ("shapes", "annotations")
+REDRAWN_APART = {"shapes": [], "annotations": [], "title": {}}  # each with its "none"
 
 
 class FigureJSON(NamedTuple):
@@ -218,7 +219,7 @@ class FigureJSON(NamedTuple):
 
     figure: str  # traces and layout without what follows; which traces have RESTYLED values
     style: str  # {path of RESTYLED: [its value per trace, null where a trace has none]}
-    parts: dict[str, str]  # {"shapes": "[...]", "annotations": "[...]"}: one text each
+    parts: dict[str, str]  # {"shapes": "[...]", "title": "{...}", ...}: one text each
 
 
 def _pop(trace: dict, path: str) -> object:
@@ -248,7 +249,7 @@ def figure_json(fig: go.Figure) -> FigureJSON:
             if any(value is not None for value in values):
                 style[path] = values
         layout = dict(figure["layout"])
-        parts = {name: layout.pop(name, []) for name in REDRAWN_APART}
+        parts = {name: layout.pop(name, none) for name, none in REDRAWN_APART.items()}
         # Which traces have which values belongs to the figure: a change there is a new one.
         having = {
             path: [i for i, v in enumerate(vs) if v is not None] for path, vs in style.items()

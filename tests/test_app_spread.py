@@ -33,42 +33,49 @@ def specs(app: AppTest) -> list[dict]:
 
 
 def coloured(app: AppTest) -> dict[str, list[str]]:
-    """Legend name -> units of every severity trace on the map (not "not named", not context)."""
+    """Legend name -> units filled in its colour, for the severity levels (not "not named",
+    not the units outside the region filter)."""
+    data = specs(app)[0]["data"]
     skip = {"Not named in the statements", "Other units (not chosen)"}
-    return {
-        t["name"]: t["locations"]
-        for t in specs(app)[0]["data"]
-        if t["type"] == "choropleth" and t["name"] not in skip
+    keys = {
+        t["marker"]["color"]: t["name"]
+        for t in data
+        if t["x"] == [None] and t.get("showlegend") and t["name"] not in skip
     }
+    levels: dict[str, list[str]] = {name: [] for name in keys.values()}  # in legend order
+    for t in data:
+        if t.get("fill") == "toself" and t["fillcolor"] in keys and t.get("opacity", 1) == 1:
+            levels[keys[t["fillcolor"]]].append(t["uid"])
+    return {name: units for name, units in levels.items() if units}
 
 
 def test_full_range_colours_almaty_at_the_highest_level_and_mangystau(at):
-    traces = [t for t in specs(at)[0]["data"] if t["type"] == "choropleth"]
-    assert traces, "the map must be drawn with choropleth traces"
-    severity = [t for t in traces if t["name"] != "Not named in the statements"]
-    assert "almaty-city" in severity[-1]["locations"]
-    assert severity[-1]["name"].replace("<br>", " ") == EN("severity.5")  # wrapped for a phone
-    units = {u for t in severity for u in t["locations"]}
-    assert "mangystau" in units
-    not_named = next(t for t in traces if t["name"] == "Not named in the statements")
-    assert "akmola" in not_named["locations"]
-    assert len(units) + len(not_named["locations"]) == 17
+    units = [t for t in specs(at)[0]["data"] if t.get("fill") == "toself"]
+    assert len(units) == 17, "the map draws each of the 17 units"
+    levels = coloured(at)
+    highest = list(levels)[-1]
+    assert highest.replace("<br>", " ") == EN("severity.5")  # wrapped for a phone
+    assert "almaty-city" in levels[highest]
+    assert "mangystau" in {u for us in levels.values() for u in us}
+    grey = [t["uid"] for t in units if t["fillcolor"] == "#E8E8E8"]
+    assert "akmola" in grey
+    assert sum(map(len, levels.values())) + len(grey) == 17
 
 
-def test_page_draws_an_svg_geo_map_without_base_map(at):
+def test_page_draws_the_map_as_outlines_on_plain_axes(at):
     fig = specs(at)[0]
-    assert {t["type"] for t in fig["data"]} <= {"choropleth", "scattergeo"}
-    assert fig["layout"]["geo"]["visible"] is False
-    assert "locationmode" not in fig["data"][0]  # else plotly.js fetches a topojson
-    assert "map" not in fig["layout"]
+    assert {t["type"] for t in fig["data"]} == {"scatter"}  # nothing for plotly.js to fetch
+    assert not {"geo", "map", "mapbox"} & set(fig["layout"])
+    assert fig["layout"]["yaxis"]["scaleanchor"] == "x"
 
 
 def test_first_two_days_colour_only_mangystau(at):
     at.slider(key="dates").set_value((dt.date(2022, 1, 1), dt.date(2022, 1, 2))).run()
     assert not at.exception
     assert coloured(at) == {"Road blocking": ["mangystau"]}
-    towns = [t for t in specs(at)[0]["data"] if t["type"] == "scattergeo" and "name" in t]
+    towns = [t for t in specs(at)[0]["data"] if t["name"].startswith("Towns named")]
     assert towns[0]["name"] == "Towns named: Zhanaozen"
+    assert towns[0]["marker"]["opacity"].count(1) == 1  # the other towns are not drawn
 
 
 def test_region_filter_colours_only_almaty(at):

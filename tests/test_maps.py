@@ -1,4 +1,4 @@
-"""Regional spread, drawn: the SVG geo map and the region × day grid."""
+"""Regional spread, drawn: the map of outlines and the region × day grid."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from regional_cases import (
 
 from dashboard import maps, regional, style
 from dashboard.i18n import EN
+from dashboard.plotly_element import figure_json
 
 # --- builders ----------------------------------------------------------------------------
 
@@ -30,70 +31,83 @@ def build_map(start=1, end=8, region_ids=()):
         labels=regional.severity_labels(VOCAB),
         title="Most severe unrest named per region",
         subtitle="Test",
+        every_town=regional.named_places(EVENTS, PLACES, VOCAB, JAN[1], JAN[8], ()),
     )
 
 
-def test_map_has_one_trace_per_severity_level_present_in_legend_order():
+def fills(fig) -> dict[str, tuple[str, float]]:
+    """unit -> (fill colour, opacity) of each unit's outline."""
+    return {t.uid: (t.fillcolor, t.opacity) for t in fig.data if t.fill == "toself"}
+
+
+def legend(fig) -> list[str]:
+    """The legend's entries, in its order."""
+    shown = [t for t in fig.data if t.showlegend is not False]
+    return [t.name.replace("<br>", " ") for t in sorted(shown, key=lambda t: t.legendrank)]
+
+
+def test_map_fills_each_unit_by_its_most_severe_level_and_keys_the_levels_present():
     fig = build_map()
-    fills = [t for t in fig.data if t.type == "choropleth"]
-    assert [t.name.replace("<br>", " ") for t in fills] == [
-        EN("severity.2"),
-        EN("severity.5"),
-        EN("spread.not_named"),
-    ]
-    assert [list(t.locations) for t in fills] == [
-        ["mangystau"],
-        ["almaty-city", "zhambyl"],
-        ["akmola"],
-    ]
-    assert [t.legendrank for t in fills] == sorted(t.legendrank for t in fills)
-    assert all(t.showlegend and t.showscale is False for t in fills)
+    assert fills(fig) == {
+        "almaty-city": (style.SEVERITY_COLOURS[5], 1),
+        "mangystau": (style.SEVERITY_COLOURS[2], 1),
+        "zhambyl": (style.SEVERITY_COLOURS[5], 1),
+        "akmola": (style.NOT_NAMED_COLOUR, 1),
+    }
+    assert legend(fig)[:3] == [EN("severity.2"), EN("severity.5"), EN("spread.not_named")]
+    keys = {t.name.replace("<br>", " "): t.marker.color for t in fig.data if t.x == (None,)}
+    assert keys[EN("severity.5")] == style.SEVERITY_COLOURS[5]
+    # A unit hovers with its own text (the trace's name).
+    mangystau = next(t for t in fig.data if t.uid == "mangystau")
+    assert mangystau.hoveron == "fills" and mangystau.name.startswith("<b>Mangystau Region</b>")
 
 
-def test_map_traces_have_a_single_colour_each():
-    fills = [t for t in build_map().data if t.type == "choropleth"]
-    colours = [t.colorscale[0][1] for t in fills]
-    assert colours == [style.SEVERITY_COLOURS[2], style.SEVERITY_COLOURS[5], style.NOT_NAMED_COLOUR]
-    assert all(t.colorscale[0][1] == t.colorscale[-1][1] for t in fills)
-
-
-def test_map_is_svg_geo_without_base_map_so_nothing_is_fetched():
+def test_map_is_outlines_on_plain_axes_so_nothing_is_fetched():
     fig = build_map()
-    assert fig.layout.geo.visible is False  # no land, coastline or country layer: no topojson
+    assert {t.type for t in fig.data} == {"scatter"}  # no geo or map subplot: no topojson, tiles
+    assert not fig.layout.geo.to_plotly_json() and not fig.layout.map.to_plotly_json()
+    assert fig.layout.xaxis.visible is False and fig.layout.yaxis.visible is False
+    assert fig.layout.yaxis.scaleanchor == "x"  # Mercator: y is in degrees like x
     # The frame is the country's box, so the whole country fills any width.
-    lon, lat = fig.layout.geo.lonaxis.range, fig.layout.geo.lataxis.range
-    assert lon[0] < 46.5 and lon[1] > 87.3 and lat[0] < 40.6 and lat[1] > 55.4
-    assert {t.type for t in fig.data} <= {"choropleth", "scattergeo"}
-    assert not fig.layout.map.to_plotly_json()
-    # plotly.js fetches topojson when the *first* geo trace has a locationmode.
-    first = fig.data[0]
-    assert first.type == "scattergeo" and first.locations is None and first.showlegend is False
+    (west, east), (south, north) = fig.layout.xaxis.range, fig.layout.yaxis.range
+    assert west < 46.5 and east > 87.3
+    assert south < maps.mercator(40.6) and north > maps.mercator(55.4)
+    mangystau = next(t for t in fig.data if t.uid == "mangystau")
+    assert mangystau.x[:2] == (51, 51) and mangystau.y[1] == round(maps.mercator(46), 4)
 
 
-def test_map_traces_carry_only_their_own_features():
-    fig = build_map()
-    for trace in (t for t in fig.data if t.type == "choropleth"):
-        assert [f["id"] for f in trace.geojson["features"]] == sorted(
-            trace.locations, key=list(REGIONS["region_id"]).index
-        )
+def test_map_is_the_same_figure_for_any_filters_but_its_style():
+    whole = figure_json(build_map())
+    for other in (build_map(2, 2), build_map(region_ids=["almaty-city"])):
+        assert figure_json(other).figure == whole.figure
+        assert figure_json(other).style != whole.style
 
 
 def test_map_with_region_filter_draws_other_units_as_context():
     fig = build_map(region_ids=["almaty-city"])
-    fills = {
-        t.name.replace("<br>", " "): list(t.locations) for t in fig.data if t.type == "choropleth"
+    context = (maps.NOT_CHOSEN_COLOUR, maps.NOT_CHOSEN_OPACITY)
+    assert fills(fig) == {
+        "almaty-city": (style.SEVERITY_COLOURS[5], 1),
+        "mangystau": context,
+        "zhambyl": context,
+        "akmola": context,
     }
-    assert fills == {
-        EN("severity.5"): ["almaty-city"],
-        EN("spread.not_chosen"): ["mangystau", "zhambyl", "akmola"],
-    }
+    assert EN("spread.not_chosen") in legend(fig)
 
 
-def test_map_towns_are_points_without_text_labels():
-    towns = [t for t in build_map().data if t.type == "scattergeo" and t.showlegend is not False]
-    assert len(towns) == 1
-    assert towns[0].mode == "markers"  # names are in the hover: no text drawn on the map
-    assert list(towns[0].lat) == [43.3412, 42.9]
+def test_map_towns_are_points_without_text_labels_those_not_named_invisible():
+    (towns,) = [t for t in build_map().data if t.mode == "markers" and t.x != (None,)]
+    assert towns.mode == "markers"  # names are in the hover: no text drawn on the map
+    assert list(towns.y) == [maps.mercator(43.3412), maps.mercator(42.9)]
+    assert list(towns.marker.opacity) == [1, 1]
+    (later,) = [
+        t
+        for t in build_map(4, 8).data  # Zhanaozen is named on 1-2 Jan only
+        if t.mode == "markers" and t.x != (None,)
+    ]
+    assert list(later.marker.opacity) == [0, 1]
+    # An invisible town hovers as its unit does, not as a town.
+    assert later.hovertext[0].startswith("<b>Mangystau Region</b>")
 
 
 def test_map_does_not_mutate_the_cached_geojson():

@@ -44,6 +44,7 @@ def build(ds: Dataset, filters, tr: Translator) -> Spread:
     labels = regional.severity_labels(vocab, tr)
     units = regional.unit_severity(*args, regions=ds.regions, places=ds.places, tr=tr)
     towns = regional.named_places(ds.events, ds.places, vocab, *args[2:], tr=tr)
+    every_town = regional.named_places(ds.events, ds.places, vocab, FIRST_DAY, LAST_DAY, [], tr=tr)
     unplaced = regional.unplaced_events(*args, regions=ds.regions, tr=tr)
     placed = regional.placed_events(*args, regions=ds.regions, tr=tr)
     cells = regional.region_day_matrix(*args, regions=ds.regions, places=ds.places, tr=tr)
@@ -64,6 +65,7 @@ def build(ds: Dataset, filters, tr: Translator) -> Spread:
             labels=labels,
             title=tr("spread.map.title", period=chosen, according=according),
             subtitle=tr("spread.map.subtitle"),
+            every_town=every_town,
             tr=tr,
         ),
         matrix=veils.veil_rows_outside(

@@ -13,7 +13,7 @@ def test_map_and_grid_name_whose_chronology_and_which_period(dataset):
     for fig in (view.map, view.matrix):
         assert "General Prosecutor's Office" in fig.layout.title.text
         assert "1–8 Jan 2022" in fig.layout.title.text
-    assert {t.type for t in view.map.data} <= {"choropleth", "scattergeo"}
+    assert {t.type for t in view.map.data} == {"scatter"}
 
 
 def test_happenings_no_unit_can_hold_are_listed_not_dropped(dataset):
