@@ -95,19 +95,21 @@ def test_map_with_region_filter_draws_other_units_as_context():
     assert EN("spread.not_chosen") in legend(fig)
 
 
+def towns(fig) -> dict[str, object]:
+    return {t.uid: t for t in fig.data if t.mode == "markers" and t.x != (None,)}
+
+
 def test_map_towns_are_points_without_text_labels_those_not_named_invisible():
-    (towns,) = [t for t in build_map().data if t.mode == "markers" and t.x != (None,)]
-    assert towns.mode == "markers"  # names are in the hover: no text drawn on the map
-    assert list(towns.y) == [maps.mercator(43.3412), maps.mercator(42.9)]
-    assert list(towns.marker.opacity) == [1, 1]
-    (later,) = [
-        t
-        for t in build_map(4, 8).data  # Zhanaozen is named on 1-2 Jan only
-        if t.mode == "markers" and t.x != (None,)
-    ]
-    assert list(later.marker.opacity) == [0, 1]
+    every = towns(build_map())
+    assert list(every) == ["zhanaozen", "taraz"]
+    assert all(t.mode == "markers" for t in every.values())  # names in the hover, not drawn
+    assert every["taraz"].y == (maps.mercator(42.9),)
+    assert [t.opacity for t in every.values()] == [1, 1]
+    later = towns(build_map(4, 8))  # Zhanaozen is named on 1-2 Jan only
+    assert [t.opacity for t in later.values()] == [0, 1]
     # An invisible town hovers as its unit does, not as a town.
-    assert later.hovertext[0].startswith("<b>Mangystau Region</b>")
+    assert later["zhanaozen"].hovertext.startswith("<b>Mangystau Region</b>")
+    assert EN("spread.towns", towns="Taraz") in legend(build_map(4, 8))
 
 
 def test_map_does_not_mutate_the_cached_geojson():

@@ -164,6 +164,29 @@ def test_a_region_change_fades_the_other_regions_counts_in_place(
     assert kept == [[1, 1], [1, 1]], "a chart or its traces were drawn anew, not restyled"
 
 
+def test_a_slider_press_recolours_the_map_in_place(page: Page, open_app, wait_for_app):
+    open_app(page, "spread")
+    _, end = _date_thumbs(page)
+    themap = _chart(page, "Most severe unrest")
+    fill = "c => c._fullData.find(t => t.uid === 'kyzylorda').fillcolor"
+    before = themap.evaluate(fill)
+    page.evaluate(
+        "() => document.querySelectorAll('.qf-chart')"
+        ".forEach(c => { c.__qantarKept = 1; c.data.__qantarKept = 1; })"
+    )
+    end.focus()
+    for _ in range(4):  # 8 Jan -> 4 Jan: Kyzylorda's unrest (5 Jan) is left out
+        page.keyboard.press("ArrowLeft")
+        wait_for_app(page, after_input=True)
+    assert "1–4 Jan 2022" in themap.evaluate("c => c._fullLayout.title.text")
+    assert themap.evaluate(fill) != before
+    kept = page.evaluate(
+        "() => [...document.querySelectorAll('.qf-chart')]"
+        ".map(c => [c.__qantarKept, c.data.__qantarKept])"
+    )
+    assert kept == [[1, 1], [1, 1]], "a chart or its traces were drawn anew, not restyled"
+
+
 def test_a_shared_link_reopens_the_same_dates_regions_and_rows(page: Page, open_app):
     open_app(page, "chronology?dates=2022-01-05&dates=2022-01-06&regions=Almaty")
 
