@@ -60,10 +60,8 @@ def _outline(feature: dict) -> tuple[list, list]:
     return xs, ys
 
 
-def _key(
-    name: str, colour: str, rank: int, shown: bool, opacity: float = 1, symbol: str = "square"
-) -> go.Scatter:
-    """A legend entry with nothing drawn: in the legend only while `shown`."""
+def _key(name: str, colour: str, rank: int, symbol: str = "square") -> go.Scatter:
+    """A legend entry with nothing drawn."""
     return go.Scatter(
         x=[None],
         y=[None],
@@ -74,10 +72,8 @@ def _key(
             "color": colour,
             "line": {"color": BORDER_COLOUR, "width": 1},
         },
-        opacity=opacity,
         name=name,
         legendrank=rank,
-        showlegend=shown,
         hoverinfo="skip",
     )
 
@@ -96,10 +92,10 @@ def spread_map(
     """Units filled by their most severe unrest; towns named as points.
 
     One trace per unit of `geojson` (its fill colour, opacity and hover text from `units`),
-    then one legend entry per severity level and for "not named" and "not chosen", shown
-    while present, then the towns: every town of `every_town` (the whole period, all
-    regions) drawn, those not in `towns` invisible and hovering as their unit does. So the
-    figure is the same for any filters but for its style (dashboard.plotly_element).
+    then a fixed legend (every severity level, "not named"), then the towns: every town of
+    `every_town` (the whole period, all regions) drawn, those not in `towns` invisible and
+    hovering as their unit does, and their legend entry. So the figure is the same for any
+    filters but for its style (dashboard.plotly_element).
     Towns are points with their names in the hover: map text labels would need font glyphs.
     """
     every_town = towns if every_town is None else every_town
@@ -129,20 +125,13 @@ def spread_map(
                 showlegend=False,
             )
         )
-    statuses = set(units["status"])
-    present = set(units.loc[units["status"] == UNREST, "severity"].astype(int))
+    # The legend is the same for any filters: all levels, "not named" and the towns. An
+    # entry that came and went changed the legend's height, and plotly.js then drew the
+    # whole chart again (~30 ms per press, measured). Units outside the region filter are
+    # explained in the caption and their hover.
     for level in sorted(labels):
-        fig.add_trace(_key(labels[level], style.SEVERITY_COLOURS[level], level, level in present))
-    fig.add_trace(_key(tr("spread.not_named"), NOT_NAMED_COLOUR, 10, NOT_NAMED in statuses))
-    fig.add_trace(
-        _key(
-            tr("spread.not_chosen"),
-            NOT_CHOSEN_COLOUR,
-            11,
-            NOT_CHOSEN in statuses,
-            opacity=NOT_CHOSEN_OPACITY,
-        )
-    )
+        fig.add_trace(_key(labels[level], style.SEVERITY_COLOURS[level], level))
+    fig.add_trace(_key(tr("spread.not_named"), NOT_NAMED_COLOUR, 10))
     # One trace per town, its opacity and hover text plain values: plotly.js restyles arrays
     # of them as slowly as it draws the chart anew (~22 ms, measured).
     shown = set(towns["place_id"])
@@ -164,15 +153,7 @@ def spread_map(
             )
         )
     if not every_town.empty:
-        fig.add_trace(
-            _key(
-                tr("spread.towns", towns=", ".join(towns["name"])),
-                TOWN_COLOUR,
-                20,
-                bool(shown),
-                symbol="circle",
-            )
-        )
+        fig.add_trace(_key(tr("spread.towns"), TOWN_COLOUR, 20, symbol="circle"))
     layout(fig, title, subtitle, tr, height=MAP_HEIGHT)
     fig.update_xaxes(visible=False, range=list(FRAME_LON))
     fig.update_yaxes(
