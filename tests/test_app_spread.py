@@ -38,9 +38,7 @@ def coloured(app: AppTest) -> dict[str, list[str]]:
     data = specs(app)[0]["data"]
     skip = {"Not named in the statements"}
     keys = {
-        t["marker"]["color"]: t["name"]
-        for t in data
-        if t["x"] == [None] and t["name"] not in skip
+        t["marker"]["color"]: t["name"] for t in data if t["x"] == [None] and t["name"] not in skip
     }
     levels: dict[str, list[str]] = {name: [] for name in keys.values()}  # in legend order
     for t in data:
