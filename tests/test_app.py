@@ -4,6 +4,7 @@ Each scenario also checks what must NOT happen: no exception element, no chart d
 data that failed validation.
 """
 
+import html
 import re
 import shutil
 from datetime import date
@@ -154,15 +155,16 @@ def test_choosing_a_region_keeps_nationwide_counts_and_says_so():
 def listed_happenings(at: AppTest) -> list[tuple[str, str]]:
     """(unit, whole item text) of each happening the chronology lists, in page order."""
     items = [
-        unescape(item).strip()
-        for el in at.markdown
-        for item in re.findall(r"^- (.*?)(?=\n- |\Z)", el.value, re.M | re.S)
+        html.unescape(re.sub(r"<[^>]+>", " ", item)).strip()
+        for el in at.get("html")
+        for item in re.findall(r"<li>(.*?)</li>", el.proto.body, re.S)
     ]
-    return [(re.match(r"\*\*(.+?)\*\*", item).group(1), item) for item in items]
-
-
-def unescape(text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", text)
+    units = [
+        html.unescape(re.search(r"<strong>(.*?)</strong>", item).group(1))
+        for el in at.get("html")
+        for item in re.findall(r"<li>(.*?)</li>", el.proto.body, re.S)
+    ]
+    return list(zip(units, items, strict=True))
 
 
 def test_choosing_a_region_leaves_its_rows_and_nationwide_measures():

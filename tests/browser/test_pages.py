@@ -197,10 +197,13 @@ def test_a_shared_link_reopens_the_same_dates_regions_and_rows(page: Page, open_
     expect(chips).to_have_text(["Almaty"])
 
     # The chronology is text: a heading per day, then a list item per happening.
-    listing = page.locator('[data-testid="stMain"] [data-testid="stMarkdownContainer"]')
+    listing = page.locator('[data-testid="stMain"] .qf-day')
     expect(listing.locator("h3").first).to_be_visible()
     shown_days = {day.strip() for day in listing.locator("h3").all_inner_texts()}
     listed = listing.locator("li").count()
+    # Each happening's quote is the statement's English, marked so (the HTML survives the
+    # page's sanitiser with its lang attribute).
+    expect(listing.locator('blockquote[lang="en"]')).to_have_count(listed)
     with page.expect_download() as download:
         page.get_by_role("button", name="Download these rows (CSV)").click()
     rows = list(csv.DictReader(io.StringIO(download.value.path().read_text(encoding="utf-8"))))

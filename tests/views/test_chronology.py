@@ -1,4 +1,5 @@
 import datetime as dt
+import re
 
 from dashboard.context import Filters
 from dashboard.i18n import EN
@@ -32,25 +33,20 @@ def test_search_keeps_exactly_the_rows_that_mention_the_words_in_any_case(datase
 
 def test_the_text_has_a_block_per_day_in_order_and_every_happening_once(dataset):
     table = chronology.build(dataset, Filters(), EN).table
-    blocks = chronology.as_markdown(table, EN)
+    blocks = chronology.as_html(table, EN)
     days = sorted(set(table["Date"]))
-    assert [block.splitlines()[0] for block in blocks] == [
-        f"### {EN.long_day(day)}" for day in days
+    assert [re.search(r"<h3>(.*?)</h3>", block).group(1) for block in blocks] == [
+        EN.long_day(day) for day in days
     ]
-    items = [line for block in blocks for line in block.splitlines() if line.startswith("- ")]
-    assert len(items) == len(table)
-    quotes = [line for block in blocks for line in block.splitlines() if line.startswith("  > ")]
-    assert len(quotes) == len(table)
+    assert sum(block.count("<li>") for block in blocks) == len(table)
+    assert sum(block.count('<blockquote lang="en">') for block in blocks) == len(table)
 
 
-def test_data_text_cannot_inject_markdown_or_html(dataset):
+def test_data_text_cannot_inject_html(dataset):
     table = chronology.build(dataset, Filters(), EN).table.head(1).copy()
-    table[EN("column.description")] = "<script>x</script> **bold**\n\n# [link](http://x)"
-    table[EN("column.quote")] = "line one\n- not an item\n> not a quote"
-    (block,) = chronology.as_markdown(table, EN)
-    assert "<script>" not in block and "**bold**" not in block and "](" not in block
-    # Line breaks in data text cannot end the list item early: the description stays on it.
-    (item,) = [line for line in block.splitlines() if line.startswith("- ")]
-    assert "bold" in item and "link" in item
-    assert len([line for line in block.splitlines() if line.startswith("- ")]) == 1
-    assert len([line for line in block.splitlines() if line.startswith("  > ")]) == 1
+    table[EN("column.description")] = "<script>x</script> **bold** & <li>not an item</li>"
+    table[EN("column.quote")] = "line one\n</blockquote><h3>not a day</h3>"
+    (block,) = chronology.as_html(table, EN)
+    assert "<script>" not in block and "<h3>not" not in block
+    assert "&lt;script&gt;x&lt;/script&gt; **bold** &amp; &lt;li&gt;" in block
+    assert block.count("<li>") == 1 and block.count("<h3>") == 1
