@@ -43,6 +43,38 @@ DRAWN_TRACES_JS = """
 """
 
 
+# What a chart shows the reader, read from the page: its title's lines, and per trace its
+# name (the hover of a filled outline), hover text, drawn opacity, drawn fill and legend
+# symbol's opacity. The chart element sets some of these in place (dashboard.plotly_element);
+# DRAWN_AS_PLOTLY_WOULD draws the chart anew from its own figure, which must change none.
+SHOWN_JS = """
+(chart) => {
+  const style = (el, name) => (el ? getComputedStyle(el)[name] : null);
+  const legend = new Map([...chart.querySelectorAll('g.legend g.traces')]
+    .map((item) => [item.__data__[0].trace.index, item.querySelector('g.layers')]));
+  return {
+    title: [...chart.querySelectorAll('text.gtitle > tspan.line')].map((t) => t.textContent),
+    traces: [...chart.querySelectorAll('g.trace.scatter')].map((group) => {
+      const trace = group.__data__[0].trace;
+      return [trace.name, trace.hovertext ?? null, style(group, 'opacity'),
+              style(group.querySelector('path.js-fill'), 'fill'),
+              style(legend.get(trace.index), 'opacity')];
+    }),
+  };
+}
+"""
+DRAWN_AS_PLOTLY_WOULD_JS = (
+    "async (chart) => { await window.Plotly.newPlot(chart, chart.data, chart.layout); }"
+)
+
+
+def _shown_as_drawn_anew(chart: Locator) -> None:
+    """What `chart` shows is what plotly.js draws from its figure (nothing set only in place)."""
+    shown = chart.evaluate(SHOWN_JS)
+    chart.evaluate(DRAWN_AS_PLOTLY_WOULD_JS)
+    assert chart.evaluate(SHOWN_JS) == shown
+
+
 def _main(page: Page) -> Locator:
     return page.locator('[data-testid="stMain"]')
 
@@ -157,11 +189,15 @@ def test_a_region_change_fades_the_other_regions_counts_in_place(
         "Nationwide": 1,
         "Almaty, looting and armed attacks": 0.25,
     }
+    # Their legend symbols too.
+    legend = [trace[4] for trace in participants.evaluate(SHOWN_JS)["traces"]]
+    assert sorted(legend) == ["0.25", "0.25", "1", "1"]
     kept = page.evaluate(
         "() => [...document.querySelectorAll('.qf-chart')]"
         ".map(c => [c.__qantarKept, c.data.__qantarKept])"
     )
     assert kept == [[1, 1], [1, 1]], "a chart or its traces were drawn anew, not restyled"
+    _shown_as_drawn_anew(participants)
 
 
 def test_a_slider_press_recolours_the_map_in_place(page: Page, open_app, wait_for_app):
@@ -179,12 +215,31 @@ def test_a_slider_press_recolours_the_map_in_place(page: Page, open_app, wait_fo
         page.keyboard.press("ArrowLeft")
         wait_for_app(page, after_input=True)
     assert "1–4 Jan 2022" in themap.evaluate("c => c._fullLayout.title.text")
+    expect(themap.locator("text.gtitle")).to_contain_text("1–4 Jan 2022")
     assert themap.evaluate(fill) != before
     kept = page.evaluate(
         "() => [...document.querySelectorAll('.qf-chart')]"
         ".map(c => [c.__qantarKept, c.data.__qantarKept])"
     )
     assert kept == [[1, 1], [1, 1]], "a chart or its traces were drawn anew, not restyled"
+    _shown_as_drawn_anew(themap)
+
+
+def test_a_region_change_recolours_the_map_as_plotly_would_draw_it(
+    page: Page, open_app, wait_for_app
+):
+    open_app(page, "spread?dates=2022-01-05&dates=2022-01-05")
+    themap = _chart(page, "Most severe unrest")
+    before = themap.evaluate(SHOWN_JS)
+    box = _main(page).locator('[data-testid="stMultiSelect"] input')
+    box.fill("Kyzylorda")
+    box.press("Enter")
+    wait_for_app(page, after_input=True)
+    shown = themap.evaluate(SHOWN_JS)
+    # The units outside the choice are faded, and the towns outside it hidden.
+    changed = [b[:3] != s[:3] for b, s in zip(before["traces"], shown["traces"], strict=True)]
+    assert sum(changed) >= 16
+    _shown_as_drawn_anew(themap)
 
 
 def test_a_shared_link_reopens_the_same_dates_regions_and_rows(page: Page, open_app):
