@@ -139,7 +139,7 @@ def test_dates_in_the_link_seed_the_slider_and_the_chart():
 
 def test_choosing_a_region_keeps_nationwide_counts_and_says_so():
     at = open_page("participants")
-    at.multiselect(key="regions").set_value(["mangystau"]).run()
+    at.pills(key="regions").set_value(["mangystau"]).run()
     assert not at.exception
     assert participant_ys(at) == [700, 36831, 50000]
     assert len(specs(at)[0]["data"]) == 4  # Almaty's two series stay, faded
@@ -171,7 +171,7 @@ def test_choosing_a_region_leaves_its_rows_and_nationwide_measures():
     at = open_page("chronology")
     every = listed_happenings(at)
     assert len(every) == len(dashboard.data.load_dataset().events)
-    at.multiselect(key="regions").set_value(["almaty-city"]).run()
+    at.pills(key="regions").set_value(["almaty-city"]).run()
     assert not at.exception
     units = [unit for unit, _ in listed_happenings(at)]
     assert set(units) == {"Almaty", "Nationwide"}
@@ -210,13 +210,13 @@ def test_a_bad_link_names_each_ignored_value_and_falls_back_to_defaults():
     assert "'Atlantis'" in notices
     assert "'foo'" in notices
     assert at.slider(key="dates").value == (date(2022, 1, 1), date(2022, 1, 8))
-    assert at.multiselect(key="regions").value == []
+    assert at.pills(key="regions").value == []
     assert participant_ys(at) == [700, 5000, 20000, 36831, 50000]
 
 
 def test_a_region_named_in_the_link_is_chosen_without_notice():
     at = open_page("chronology", app(regions="Almaty"))
-    assert at.multiselect(key="regions").value == ["almaty-city"]
+    assert at.pills(key="regions").value == ["almaty-city"]
     assert not at.warning
 
 
@@ -257,13 +257,13 @@ def test_headline_cards_keep_the_qualifier_and_hold_the_quote():
 def test_views_of_national_totals_draw_no_filters_and_keep_them_for_the_next_view():
     at = open_page("participants")
     at.slider(key="dates").set_value((date(2022, 1, 4), date(2022, 1, 5))).run()
-    at.multiselect(key="regions").set_value(["almaty-city"]).run()
+    at.pills(key="regions").set_value(["almaty-city"]).run()
     at.switch_page("dashboard/pages/overview.py").run()
-    assert not at.slider and not at.multiselect
+    assert not at.slider and not at.pills
     assert {m.label: m.value for m in at.metric}["Deaths"] == "225"
     at.switch_page("dashboard/pages/chronology.py").run()
     assert at.slider(key="dates").value == (date(2022, 1, 4), date(2022, 1, 5))
-    assert at.multiselect(key="regions").value == ["almaty-city"]
+    assert at.pills(key="regions").value == ["almaty-city"]
 
 
 # --- broken data --------------------------------------------------------------------------

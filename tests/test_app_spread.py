@@ -77,7 +77,7 @@ def test_first_two_days_colour_only_mangystau(at):
 
 
 def test_region_filter_colours_only_almaty(at):
-    at.multiselect(key="regions").set_value(["almaty-city"]).run()
+    at.pills(key="regions").set_value(["almaty-city"]).run()
     assert not at.exception
     assert [units for units in coloured(at).values()] == [["almaty-city"]]
     assert any("drawn faint, as context" in c.value for c in at.caption)

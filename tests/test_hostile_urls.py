@@ -83,7 +83,7 @@ def test_any_link_renders_a_valid_state_and_names_what_it_ignored(query):
     assert not at.exception
     start, end = at.slider(key="dates").value
     assert FIRST_DAY <= start <= LAST_DAY and FIRST_DAY <= end <= LAST_DAY
-    assert set(at.multiselect(key="regions").value) <= REGION_IDS
+    assert set(at.pills(key="regions").value) <= REGION_IDS
     assert at.header[0].value.startswith("Chronology")
     expected = url_notices(query, region_labels=REGION_NAMES, first=FIRST_DAY, last=LAST_DAY)
     shown = [w.value for w in at.warning]
