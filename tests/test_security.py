@@ -30,6 +30,15 @@ def test_streamlit_config_turns_off_usage_statistics_and_error_details():
     assert config["client"]["showErrorDetails"] == "none"
 
 
+def test_only_community_cloud_may_control_the_app_from_a_parent_frame():
+    # Fewer than Streamlit's default origins (its test and staging domains too), never more:
+    # no wildcard that would let any site embedding the app stop or rerun it.
+    config = tomllib.loads((REPO / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    origins = config["client"]["allowedOrigins"]
+    assert origins, "with none, Community Cloud could not control the app it hosts"
+    assert all(o in ("https://*.streamlit.app", "https://share.streamlit.io") for o in origins)
+
+
 def test_no_secrets_file_is_committed():
     assert not (REPO / ".streamlit" / "secrets.toml").exists()
 
