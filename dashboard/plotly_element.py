@@ -24,6 +24,7 @@ import logging
 import threading
 import weakref
 import zlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,6 +33,8 @@ import plotly.graph_objects as go
 import streamlit as st
 from plotly.io.json import to_json_plotly
 from plotly.offline import get_plotlyjs_version
+
+from dashboard.text import md
 
 # Streamlit serves <folder of the main script>/static/ at app/static/ (enableStaticServing).
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
@@ -172,14 +175,30 @@ function merge(figure, style, parts) {
   return figure;
 }
 
+// The chart's text alternative and notes, under it: plain text, a paragraph each, changed
+// only when they change (st.caption parsed them as Markdown on every press).
+function writeCaption(box, paragraphs) {
+  const text = JSON.stringify(paragraphs);
+  if (box.qfText === text) return;
+  box.replaceChildren(...paragraphs.map((paragraph) => {
+    const p = document.createElement('p');
+    p.textContent = paragraph;
+    return p;
+  }));
+  box.qfText = text;
+}
+
 export default function (component) {
   const { data, parentElement } = component;
   let chart = parentElement.querySelector('div.qf-chart');
   if (!chart) {
     chart = document.createElement('div');
     chart.className = 'qf-chart';
-    parentElement.appendChild(chart);
+    const caption = document.createElement('div');
+    caption.className = 'qf-caption';
+    parentElement.append(chart, caption);
   }
+  writeCaption(parentElement.querySelector('div.qf-caption'), data.caption);
   // What is drawn is kept on the element (a property, not an attribute: nothing in the
   // page's DOM changes for it).
   if (chart.qfFigure === data.figure) {
@@ -222,7 +241,13 @@ export default function (component) {
 
 # Layout containment: plotly.js measures text (getBBox) while it draws, and each measure
 # lays out what the browser must; contained, that is the chart, not the whole page.
-_CSS = ".qf-chart { contain: layout style; }"
+# The caption as st.caption draws it: 14 px, the text colour at 60 % (5.0:1 on white, WCAG AA).
+_CSS = """
+.qf-chart { contain: layout style; }
+.qf-caption { margin-top: 1rem; color: rgba(14, 17, 23, 0.6); }
+.qf-caption p { margin: 0 0 0.5rem; font-size: 14px; line-height: 1.6; overflow-wrap: anywhere; }
+.qf-caption p:last-child { margin-bottom: 0; }
+"""
 
 COMPONENT = "qantar_plotly"
 _component = st.components.v2.component(COMPONENT, js=_JS, css=_CSS, isolate_styles=False)
@@ -346,13 +371,18 @@ def figure_json(fig: go.Figure) -> FigureJSON:
     return texts
 
 
-def plotly_element(fig: go.Figure, *, key: str, config: dict, failed: str) -> None:
-    """Draw `fig` under `key`; the next run's figure under the same key updates it in place.
+def plotly_element(
+    fig: go.Figure, *, key: str, config: dict, failed: str, caption: Sequence[str] = ()
+) -> None:
+    """Draw `fig` under `key`, and under it `caption` (plain text, a paragraph each); the
+    next run's figure under the same key updates it in place.
 
-    `failed` is shown instead if plotly.js cannot be loaded.
+    `failed` is shown instead of the chart if plotly.js cannot be loaded (the caption stays).
     """
     if not publish_plotly_js():
         st.plotly_chart(fig, width="stretch", config=config, key=key)
+        if caption:
+            st.caption("\n\n".join(md(paragraph) for paragraph in caption))
         return
     drawn = figure_json(fig)
     _component(
@@ -364,6 +394,7 @@ def plotly_element(fig: go.Figure, *, key: str, config: dict, failed: str) -> No
             "config": config,
             "plotly": PLOTLY_JS_NAME,
             "failed": failed,
+            "caption": list(caption),
         },
         width="stretch",
     )

@@ -23,6 +23,14 @@ def chart_texts(at: AppTest) -> list[str]:
     ]
 
 
+def chart_captions(at: AppTest) -> list[str]:
+    """The caption under each drawn chart (its text alternative, then its notes), in page
+    order: the element's paragraphs; with st.plotly_chart, the st.caption after it."""
+    return ["\n\n".join(json.loads(el.proto.json)["caption"]) for el in _elements(at)] or [
+        el.value for el in at.caption
+    ]
+
+
 def chart_specs(at: AppTest) -> list[dict]:
     """Each drawn chart's figure, parsed and whole again, in page order."""
     specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]

@@ -109,6 +109,7 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
         bind="query-params",
     )
     st.caption(view.descriptions[chosen])
-    draw_chart(view.charts[chosen], "changes", view.summaries[chosen], tr)
-    st.caption(tr("changes.legend"))
+    draw_chart(
+        view.charts[chosen], "changes", view.summaries[chosen], tr, note=tr("changes.legend")
+    )
     draw_quotes(view.quotes[chosen], tr)

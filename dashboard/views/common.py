@@ -152,14 +152,18 @@ def memo(key: tuple, build: Callable[[], T]) -> T:
 
 def draw_chart(fig: go.Figure, key: str, summary: str, tr: Translator, *, note: str = "") -> None:
     """The chart, and right under it its text alternative (`dashboard.describe`), then `note`
-    (Markdown) in the same caption.
+    (plain text; paragraphs apart by a blank line) in the same caption.
 
     The summary is visible text, so a screen reader reads it in order after the chart and
     every reader can check the chart against it; the data itself is in the quotes table.
-    The chart updates in place when the filters change it (dashboard.plotly_element).
+    The chart element draws both, and updates them in place when the filters change them
+    (dashboard.plotly_element): one element, where a chart and an st.caption were two, each
+    work on every press, and the caption parsed as Markdown each time.
     """
-    plotly_element(fig, key=key, config=PLOTLY_CONFIG, failed=tr("common.chart_failed"))
-    st.caption(f"{md(summary)}\n\n{note}" if note else md(summary))
+    paragraphs = [summary, *(p for p in note.split("\n\n") if p)]
+    plotly_element(
+        fig, key=key, config=PLOTLY_CONFIG, failed=tr("common.chart_failed"), caption=paragraphs
+    )
 
 
 # A Markdown table of more columns than this is wider than a 390 px phone screen in some

@@ -99,8 +99,9 @@ def intro(ds: Dataset, tr: Translator) -> None:
     st.caption(tr("property.caption", according=according_to(ds, MIA, tr)))
     everything = Filters()
     view = memo(("property", tr.lang, everything), lambda: build(ds, everything, tr))
-    draw_chart(view.buildings, "buildings", view.buildings_summary, tr)
-    st.caption(tr("property.buildings.note"))
+    draw_chart(
+        view.buildings, "buildings", view.buildings_summary, tr, note=tr("property.buildings.note")
+    )
     draw_quotes(view.buildings_quotes, tr)
     draw_chart(view.vehicles, "vehicles", view.vehicles_summary, tr)
     draw_quotes(view.vehicles_quotes, tr)

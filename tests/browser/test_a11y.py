@@ -82,7 +82,7 @@ def _page_problems(page: Page, tr: Translator, path: str, wait_for_app) -> list[
     openings = _openings(tr.lang)
     summaries = [
         t
-        for t in main.locator('[data-testid="stCaptionContainer"]').all_inner_texts()
+        for t in main.locator(".qf-caption").all_inner_texts()
         if t.startswith(openings)
     ]
     if len(summaries) != charts:
@@ -153,5 +153,5 @@ def test_the_keyboard_opens_the_quotes_table_and_reaches_its_download_with_a_vis
 def test_chart_summaries_are_in_the_pages_language(page: Page, open_app):
     open_app(page, "casualties?lang=ru")
 
-    captions = page.locator('[data-testid="stMain"] [data-testid="stCaptionContainer"]')
+    captions = page.locator('[data-testid="stMain"] .qf-caption')
     expect(captions.filter(has_text=re.compile(r"^Диаграмма с накоплением: "))).to_have_count(1)

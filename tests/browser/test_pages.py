@@ -242,6 +242,10 @@ def test_a_region_change_recolours_the_map_as_plotly_would_draw_it(
     _region(page, "Kyzylorda Region").press("Enter")
     wait_for_app(page, after_input=True)
     shown = themap.evaluate(SHOWN_JS)
+    # The caption under the map (its text alternative and notes) follows the choice.
+    caption = themap.locator("xpath=following-sibling::div[@class='qf-caption']")
+    expect(caption).to_contain_text("Map: unrest named in 1 region")
+    expect(caption).to_contain_text("drawn faint, as context")
     # The units outside the choice are faded, and the towns outside it hidden.
     changed = [b[:3] != s[:3] for b, s in zip(before["traces"], shown["traces"], strict=True)]
     assert sum(changed) >= 16
