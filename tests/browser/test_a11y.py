@@ -80,11 +80,7 @@ def _page_problems(page: Page, tr: Translator, path: str, wait_for_app) -> list[
     main = page.locator('[data-testid="stMain"]')
     charts = main.locator(".qf-chart").count()
     openings = _openings(tr.lang)
-    summaries = [
-        t
-        for t in main.locator(".qf-caption").all_inner_texts()
-        if t.startswith(openings)
-    ]
+    summaries = [t for t in main.locator(".qf-caption").all_inner_texts() if t.startswith(openings)]
     if len(summaries) != charts:
         problems.append(f"/{path}: {charts} chart(s) but {len(summaries)} text alternative(s)")
     return problems
