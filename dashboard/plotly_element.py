@@ -34,7 +34,7 @@ import streamlit as st
 from plotly.io.json import to_json_plotly
 from plotly.offline import get_plotlyjs_version
 
-from dashboard.text import md
+from dashboard.text import md, md_line
 
 # Streamlit serves <folder of the main script>/static/ at app/static/ (enableStaticServing).
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
@@ -175,15 +175,22 @@ function merge(figure, style, parts) {
   return figure;
 }
 
-// The chart's text alternative and notes, under it: plain text, a paragraph each, changed
-// only when they change (st.caption parsed them as Markdown on every press).
-function writeCaption(box, paragraphs) {
-  const text = JSON.stringify(paragraphs);
+// The chart's text alternative and notes, under it: plain text, a paragraph each (a list of
+// texts is a bulleted list), changed only when they change (st.caption parsed them as
+// Markdown on every press).
+function writeCaption(box, items) {
+  const text = JSON.stringify(items);
   if (box.qfText === text) return;
-  box.replaceChildren(...paragraphs.map((paragraph) => {
-    const p = document.createElement('p');
-    p.textContent = paragraph;
-    return p;
+  const element = (tag, words) => {
+    const node = document.createElement(tag);
+    node.textContent = words;
+    return node;
+  };
+  box.replaceChildren(...items.map((item) => {
+    if (!Array.isArray(item)) return element('p', item);
+    const list = document.createElement('ul');
+    list.append(...item.map((words) => element('li', words)));
+    return list;
   }));
   box.qfText = text;
 }
@@ -245,8 +252,10 @@ export default function (component) {
 _CSS = """
 .qf-chart { contain: layout style; }
 .qf-caption { margin-top: 1rem; color: rgba(14, 17, 23, 0.6); }
-.qf-caption p { margin: 0 0 0.5rem; font-size: 14px; line-height: 1.6; overflow-wrap: anywhere; }
-.qf-caption p:last-child { margin-bottom: 0; }
+.qf-caption p, .qf-caption li { font-size: 14px; line-height: 1.6; overflow-wrap: anywhere; }
+.qf-caption p, .qf-caption ul { margin: 0 0 0.5rem; }
+.qf-caption ul { padding-left: 1.25rem; }
+.qf-caption > :last-child { margin-bottom: 0; }
 """
 
 COMPONENT = "qantar_plotly"
@@ -372,17 +381,23 @@ def figure_json(fig: go.Figure) -> FigureJSON:
 
 
 def plotly_element(
-    fig: go.Figure, *, key: str, config: dict, failed: str, caption: Sequence[str] = ()
+    fig: go.Figure,
+    *,
+    key: str,
+    config: dict,
+    failed: str,
+    caption: Sequence[str | Sequence[str]] = (),
 ) -> None:
-    """Draw `fig` under `key`, and under it `caption` (plain text, a paragraph each); the
-    next run's figure under the same key updates it in place.
+    """Draw `fig` under `key`, and under it `caption` (plain text: a paragraph each, a
+    bulleted list for a sequence of texts); the next run's figure under the same key
+    updates it in place.
 
     `failed` is shown instead of the chart if plotly.js cannot be loaded (the caption stays).
     """
     if not publish_plotly_js():
         st.plotly_chart(fig, width="stretch", config=config, key=key)
         if caption:
-            st.caption("\n\n".join(md(paragraph) for paragraph in caption))
+            st.caption("\n\n".join(_caption_markdown(item) for item in caption))
         return
     drawn = figure_json(fig)
     _component(
@@ -394,7 +409,13 @@ def plotly_element(
             "config": config,
             "plotly": PLOTLY_JS_NAME,
             "failed": failed,
-            "caption": list(caption),
+            "caption": [item if isinstance(item, str) else list(item) for item in caption],
         },
         width="stretch",
     )
+
+
+def _caption_markdown(item: str | Sequence[str]) -> str:
+    if isinstance(item, str):
+        return md(item)
+    return "\n".join(f"- {md_line(words)}" for words in item)

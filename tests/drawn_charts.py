@@ -26,9 +26,11 @@ def chart_texts(at: AppTest) -> list[str]:
 def chart_captions(at: AppTest) -> list[str]:
     """The caption under each drawn chart (its text alternative, then its notes), in page
     order: the element's paragraphs; with st.plotly_chart, the st.caption after it."""
-    return ["\n\n".join(json.loads(el.proto.json)["caption"]) for el in _elements(at)] or [
-        el.value for el in at.caption
-    ]
+    captions = [json.loads(el.proto.json)["caption"] for el in _elements(at)]
+    return [
+        "\n\n".join(item if isinstance(item, str) else "\n".join(item) for item in caption)
+        for caption in captions
+    ] or [el.value for el in at.caption]
 
 
 def chart_specs(at: AppTest) -> list[dict]:

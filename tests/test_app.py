@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from drawn_charts import chart_specs, unveiled, veils
+from drawn_charts import chart_captions, chart_specs, unveiled, veils
 from streamlit.testing.v1 import AppTest
 
 import dashboard.data
@@ -117,6 +117,16 @@ def test_participants_chart_shows_the_curated_counts_and_its_source():
     assert GPO in first["layout"]["title"]["subtitle"]["text"].replace("<br>", " ")
     notes = [a["text"] for a in first["layout"]["annotations"]]
     assert notes == ["no count"] * 5
+    # Under it, each day without a count, with what the statement says instead.
+    caption = chart_captions(at)[0].split("\n")
+    listed = caption[caption.index("Days without a count — what the statement says instead:") + 2 :]
+    assert [line.split(":")[0] for line in listed] == [
+        "1 Jan 2022",
+        "3 Jan 2022",
+        "6 Jan 2022",
+        "7 Jan 2022",
+        "8 Jan 2022",
+    ]
 
 
 def test_moving_the_date_slider_leaves_only_that_days_counts():
@@ -143,10 +153,8 @@ def test_choosing_a_region_keeps_nationwide_counts_and_says_so():
     assert not at.exception
     assert participant_ys(at) == [700, 36831, 50000]
     assert len(specs(at)[0]["data"]) == 4  # Almaty's two series stay, faded
-    assert any(
-        "not chosen are drawn faded" in i.value and "Nationwide counts are shown" in i.value
-        for i in at.info
-    )
+    caption = chart_captions(at)[0]
+    assert "not chosen are drawn faded" in caption and "Nationwide counts are shown" in caption
 
 
 # --- chronology ---------------------------------------------------------------------------

@@ -103,6 +103,6 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     st.caption(tr("casualties.caption", according=according_to(ds, GPO, tr)))
     view = memo(("casualties", tr.lang), lambda: build(ds, filters, tr))
     st.markdown(view.summary)
-    draw_chart(view.chart, "casualties", view.chart_summary, tr, note=tr("casualties.note"))
+    draw_chart(view.chart, "casualties", view.chart_summary, tr, notes=[tr("casualties.note")])
     draw_quotes(view.quotes, tr)
     draw_later_totals(view.later, tr)

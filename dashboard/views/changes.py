@@ -110,6 +110,6 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     )
     st.caption(view.descriptions[chosen])
     draw_chart(
-        view.charts[chosen], "changes", view.summaries[chosen], tr, note=tr("changes.legend")
+        view.charts[chosen], "changes", view.summaries[chosen], tr, notes=[tr("changes.legend")]
     )
     draw_quotes(view.quotes[chosen], tr)

@@ -8,7 +8,7 @@ rebuilds nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -150,19 +150,27 @@ def memo(key: tuple, build: Callable[[], T]) -> T:
     return _memo(key, build)
 
 
-def draw_chart(fig: go.Figure, key: str, summary: str, tr: Translator, *, note: str = "") -> None:
-    """The chart, and right under it its text alternative (`dashboard.describe`), then `note`
-    (plain text; paragraphs apart by a blank line) in the same caption.
+def draw_chart(
+    fig: go.Figure,
+    key: str,
+    summary: str,
+    tr: Translator,
+    *,
+    notes: Sequence[str | Sequence[str]] = (),
+) -> None:
+    """The chart, and right under it its text alternative (`dashboard.describe`), then its
+    `notes` (plain text: a paragraph each, a bulleted list for a sequence of texts; empty
+    ones left out) in the same caption.
 
     The summary is visible text, so a screen reader reads it in order after the chart and
     every reader can check the chart against it; the data itself is in the quotes table.
     The chart element draws both, and updates them in place when the filters change them
-    (dashboard.plotly_element): one element, where a chart and an st.caption were two, each
-    work on every press, and the caption parsed as Markdown each time.
+    (dashboard.plotly_element): one element, where a chart, an st.caption and the notes
+    around them were several, each work on every press, and Markdown parsed each time.
     """
-    paragraphs = [summary, *(p for p in note.split("\n\n") if p)]
+    caption = [summary, *(note for note in notes if note)]
     plotly_element(
-        fig, key=key, config=PLOTLY_CONFIG, failed=tr("common.chart_failed"), caption=paragraphs
+        fig, key=key, config=PLOTLY_CONFIG, failed=tr("common.chart_failed"), caption=caption
     )
 
 
@@ -203,29 +211,43 @@ def open_expander(label: str, *, key: str):
     return expander if expander.open else None
 
 
-def draw_quotes(quotes: Quotes, tr: Translator) -> None:
-    """An expander with the quotes table and its CSV download, drawn only while it is open.
+def draw_quotes(
+    quotes: Quotes, tr: Translator, *, more: tuple[Quotes, ...] = (), what: str = ""
+) -> None:
+    """An expander with the quotes table and its CSV download, drawn only while it is open;
+    with `more`, their tables follow in the same expander, each under its name, and `what`
+    names them all in its label.
 
     Opening it reruns the page (`on_change="rerun"`) to draw the table. A closed expander
     draws nothing, so a filter change does not rewrite tables nobody is reading: on the
     views that follow the filters they were a fifth of each press's time (bench/README.md).
+    One expander for the charts of a view, where one each was an element more to draw on
+    every press.
     """
-    expander = open_expander(tr("common.quotes", what=quotes.what), key=f"quotes-{quotes.key}")
+    label = tr("common.quotes", what=what or quotes.what)
+    expander = open_expander(label, key=f"quotes-{quotes.key}")
     if expander is None:
         return
     with expander:
-        # The statement's own words are set apart as a block quote.
-        draw_table(quotes.shown, quoted=(tr("column.quote"),))
-        table = quotes.table
-        st.download_button(
-            tr("common.download_table"),
-            data=lambda: table.to_csv(index=False).encode("utf-8"),
-            file_name=f"qantar-{quotes.key}.csv",
-            on_click="ignore",
-            mime="text/csv",
-            key=f"download-{quotes.key}",
-            icon=":material/download:",
-        )
+        for part in (quotes, *more):
+            if more:
+                st.markdown(f"**{md(part.what[:1].upper() + part.what[1:])}**")
+            _draw_quotes_table(part, tr)
+
+
+def _draw_quotes_table(quotes: Quotes, tr: Translator) -> None:
+    # The statement's own words are set apart as a block quote.
+    draw_table(quotes.shown, quoted=(tr("column.quote"),))
+    table = quotes.table
+    st.download_button(
+        tr("common.download_table"),
+        data=lambda: table.to_csv(index=False).encode("utf-8"),
+        file_name=f"qantar-{quotes.key}.csv",
+        on_click="ignore",
+        mime="text/csv",
+        key=f"download-{quotes.key}",
+        icon=":material/download:",
+    )
 
 
 def draw_cards(built: tuple[Card, ...], *, per_row: int) -> None:

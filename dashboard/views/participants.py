@@ -12,7 +12,6 @@ from dashboard import charts, describe, tables, veils
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
 from dashboard.tables import FIRST_DAY, LAST_DAY
-from dashboard.text import md_line
 from dashboard.views.common import (
     GPO,
     Quotes,
@@ -109,26 +108,24 @@ def intro(ds: Dataset, tr: Translator) -> None:
 def render(ds: Dataset, filters, tr: Translator) -> None:
     """Under the filters (dashboard.filters): everything they change."""
     view = memo(("participants", tr.lang, filters), lambda: build(ds, filters, tr))
-    # Notes that come and go keep their place (an empty one when not shown): an element
-    # that appears would move every later one, and a chart that moves is drawn anew.
-    with st.empty():
-        if filters.region_ids:
-            note = f"{tr('participants.faded')} {tr('participants.nationwide_note')}"
-            st.info(note, icon=":material/info:")
+    # The notes on what the chart shows are in its caption, with the days without a count
+    # listed: one element with the chart, where each note was one more to draw on a press.
     veiled = "" if filters.all_days else tr("common.veiled")
-    draw_chart(view.participants_chart, "participants", view.participants_summary, tr, note=veiled)
-    with st.empty():
-        if view.points.empty:
-            st.info(tr("participants.empty"))
-    with st.empty():
-        if not view.gaps.empty:
-            # One element, not one per day: each element is work on every press.
-            items = (
-                f"- **{md_line(tr.day(gap.day))}**: {md_line(gap.note)}"
-                for gap in view.gaps.itertuples()
-            )
-            st.markdown("\n".join([tr("participants.gaps"), "", *items]))
-    draw_quotes(view.points_quotes, tr)
+    faded = f"{tr('participants.faded')} {tr('participants.nationwide_note')}"
+    gaps = [f"{tr.day(gap.day)}: {gap.note}" for gap in view.gaps.itertuples()]
+    draw_chart(
+        view.participants_chart,
+        "participants",
+        view.participants_summary,
+        tr,
+        notes=[
+            faded if filters.region_ids else "",
+            veiled,
+            tr("participants.empty") if view.points.empty else "",
+            tr("participants.gaps") if gaps else "",
+            gaps,
+        ],
+    )
 
     st.subheader(tr("participants.regions.header"))
     draw_chart(
@@ -136,6 +133,12 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
         "regions-reached",
         view.regions_summary,
         tr,
-        note=" ".join(filter(None, [veiled, tr("participants.regions.caption")])),
+        notes=[veiled, tr("participants.regions.caption")],
     )
-    draw_quotes(view.reported_quotes, tr)
+    # Both charts' quotes in one expander: one element fewer to draw on every press.
+    draw_quotes(
+        view.points_quotes,
+        tr,
+        more=(view.reported_quotes,),
+        what=tr("participants.quotes.what"),
+    )

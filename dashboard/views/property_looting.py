@@ -100,7 +100,11 @@ def intro(ds: Dataset, tr: Translator) -> None:
     everything = Filters()
     view = memo(("property", tr.lang, everything), lambda: build(ds, everything, tr))
     draw_chart(
-        view.buildings, "buildings", view.buildings_summary, tr, note=tr("property.buildings.note")
+        view.buildings,
+        "buildings",
+        view.buildings_summary,
+        tr,
+        notes=[tr("property.buildings.note")],
     )
     draw_quotes(view.buildings_quotes, tr)
     draw_chart(view.vehicles, "vehicles", view.vehicles_summary, tr)

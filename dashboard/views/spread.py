@@ -32,8 +32,7 @@ class Spread:
     matrix: go.Figure
     matrix_summary: str
     unplaced: pd.DataFrame  # happenings no unit can hold: nationwide, or in unnamed units
-    map_quotes: Quotes
-    matrix_quotes: Quotes
+    map_quotes: Quotes  # every happening of the map and the grid
 
 
 def build(ds: Dataset, filters, tr: Translator) -> Spread:
@@ -97,9 +96,6 @@ def build(ds: Dataset, filters, tr: Translator) -> Spread:
         map_quotes=event_quotes(
             ds, pd.concat([placed, unplaced]), tr, key="spread-map", what=tr("spread.what.map")
         ),
-        matrix_quotes=event_quotes(
-            ds, placed, tr, key="spread-days", what=tr("spread.what.matrix")
-        ),
     )
 
 
@@ -141,11 +137,9 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     view = memo(("spread", tr.lang, filters), lambda: build(ds, filters, tr))
     # Notes share their chart's caption, and the list of what is not on the map its heading's
     # element: each element is work on every press.
-    notes = [tr("spread.attribution")]
-    if filters.region_ids:
-        notes.append(tr("spread.chosen_only"))
-    notes.append(tr("spread.map.caption"))
-    draw_chart(view.map, "spread-map", view.map_summary, tr, note="\n\n".join(notes))
+    chosen_only = tr("spread.chosen_only") if filters.region_ids else ""
+    notes = [tr("spread.attribution"), chosen_only, tr("spread.map.caption")]
+    draw_chart(view.map, "spread-map", view.map_summary, tr, notes=notes)
     # A long list on most dates: folded, and drawn only while open, like the quotes.
     unplaced = open_expander(
         tr("spread.unplaced.label", count=tr.number(len(view.unplaced))), key="spread-unplaced"
@@ -154,11 +148,12 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
         with unplaced:
             listed = tr("spread.unplaced.none") if view.unplaced.empty else ""
             st.markdown(f"{tr('spread.unplaced')}\n\n{listed or table_markdown(view.unplaced)}")
-    draw_quotes(view.map_quotes, tr)
 
     st.subheader(tr("spread.matrix.header"))
     shown = tr("spread.matrix.chosen") if filters.region_ids else tr("spread.matrix.all")
     veiled = "" if filters.all_days else tr("common.veiled")
     note = " ".join(filter(None, [veiled, tr("spread.matrix.caption"), shown]))
-    draw_chart(view.matrix, "spread-days", view.matrix_summary, tr, note=note)
-    draw_quotes(view.matrix_quotes, tr)
+    draw_chart(view.matrix, "spread-days", view.matrix_summary, tr, notes=[note])
+    # The map's quotes hold every happening of the grid too: one expander for both, one
+    # element fewer to draw on every press.
+    draw_quotes(view.map_quotes, tr)
