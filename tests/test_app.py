@@ -4,8 +4,7 @@ Each scenario also checks what must NOT happen: no exception element, no chart d
 data that failed validation.
 """
 
-import html
-import re
+import json
 import shutil
 from datetime import date
 from pathlib import Path
@@ -16,7 +15,7 @@ from drawn_charts import chart_captions, chart_specs, unveiled, veils
 from streamlit.testing.v1 import AppTest
 
 import dashboard.data
-from dashboard import context
+from dashboard import context, days_element
 
 REPO = Path(__file__).resolve().parent.parent
 GPO = "General Prosecutor's Office, 15 Jan 2022"
@@ -162,17 +161,14 @@ def test_choosing_a_region_keeps_nationwide_counts_and_says_so():
 
 def listed_happenings(at: AppTest) -> list[tuple[str, str]]:
     """(unit, whole item text) of each happening the chronology lists, in page order."""
-    items = [
-        html.unescape(re.sub(r"<[^>]+>", " ", item)).strip()
-        for el in at.get("html")
-        for item in re.findall(r"<li>(.*?)</li>", el.proto.body, re.S)
+    (element,) = [
+        el for el in at.get("bidi_component") if el.proto.component_name == days_element.COMPONENT
     ]
-    units = [
-        html.unescape(re.search(r"<strong>(.*?)</strong>", item).group(1))
-        for el in at.get("html")
-        for item in re.findall(r"<li>(.*?)</li>", el.proto.body, re.S)
+    return [
+        (h["unit"], f"{h['unit']} · {h['kinds']}: {h['description']} {h['quote']}")
+        for day in json.loads(element.proto.json)["days"]
+        for h in day["happenings"]
     ]
-    return list(zip(units, items, strict=True))
 
 
 def test_choosing_a_region_leaves_its_rows_and_nationwide_measures():

@@ -12,16 +12,11 @@ from dashboard.text import md
 REPO = Path(__file__).resolve().parent.parent
 CODE = [*sorted((REPO / "dashboard").rglob("*.py")), REPO / "streamlit_app.py"]
 
-# The one place that renders HTML: the chronology, whose day blocks escape every piece of
-# data text (tests/views/test_chronology.py::test_data_text_cannot_inject_html proves it).
-# Markdown there cost 25-60 ms of every region change in the browser (bench/README.md).
-ALLOWED_HTML = [Path("dashboard/views/chronology.py")]
-
 
 @pytest.mark.parametrize("pattern", ["unsafe_allow_html", "st.html(", "components.html("])
 def test_the_app_never_renders_raw_html(pattern):
     offenders = [p.relative_to(REPO) for p in CODE if pattern in p.read_text(encoding="utf-8")]
-    assert offenders == (ALLOWED_HTML if pattern == "st.html(" else [])
+    assert offenders == []
 
 
 def test_streamlit_config_turns_off_usage_statistics_and_error_details():

@@ -9,27 +9,20 @@ and read poorly at phone width. The CSV button gives the rows as a table.)
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import tables
 from dashboard.data import Dataset
+from dashboard.days_element import Day, Happening, days_element
 from dashboard.i18n import Translator
-from dashboard.tables import FIRST_DAY, LAST_DAY
 from dashboard.views.common import GPO, according_to, memo
 
 
 @dataclass(frozen=True)
 class Chronology:
     table: pd.DataFrame  # one row per happening inside the filters, columns in the page's language
-
-
-def day_blocks(table: pd.DataFrame, tr: Translator) -> dict:
-    """{day: its HTML block} for the days `table` has (see as_html)."""
-    days = sorted(set(table[tr("column.date")]))
-    return dict(zip(days, as_html(table, tr), strict=True))
 
 
 def build(ds: Dataset, filters, tr: Translator) -> Chronology:
@@ -62,50 +55,38 @@ def search(table: pd.DataFrame, query: str) -> pd.DataFrame:
     return table[haystack.str.contains(query.lower(), regex=False)]
 
 
-def as_html(table: pd.DataFrame, tr: Translator) -> list[str]:
-    """One HTML block per day of `table`, in date order: its heading, then a list item per
-    happening (where, kind, place, our description) with the quote under it.
-
-    HTML, not Markdown: the browser reads it at once, where the Markdown renderer parsed
-    the whole chronology again on every region change (~25-60 ms a press, measured).
-    Every piece of data text is escaped, so it cannot inject HTML. The quotes are the
-    statements' English words, marked so for screen readers on the ru/kk pages.
-    """
+def as_days(table: pd.DataFrame, tr: Translator) -> list[Day]:
+    """The happenings of `table` by day, in date order, as dashboard.days_element draws
+    them: a day's heading, then per happening where it was (unit, kind, place), our
+    description and the quote. Text only: the element sets it as text, never as HTML."""
     date, unit, place = tr("column.date"), tr("column.unit"), tr("column.place")
     category, description, quote = (
         tr("column.category"),
         tr("column.description"),
         tr("column.quote"),
     )
-
-    def item(row) -> str:
-        where = " · ".join(escape(row[c]) for c in (category, place) if row[c])
-        return (
-            f"<li><p><strong>{escape(row[unit])}</strong> · {where}: "
-            f"{escape(row[description])}</p>"
-            f'<blockquote lang="en"><p>{escape(row[quote])}</p></blockquote></li>'
-        )
-
     return [
-        f'<div class="qf-day"><h3>{escape(tr.long_day(day))}</h3><ul>'
-        + "".join(item(row) for _, row in rows.iterrows())
-        + "</ul></div>"
+        Day(
+            key=day.isoformat(),
+            heading=tr.long_day(day),
+            happenings=[
+                Happening(
+                    unit=row[unit],
+                    kinds=" · ".join(row[c] for c in (category, place) if row[c]),
+                    description=row[description],
+                    quote=row[quote],
+                )
+                for _, row in rows.iterrows()
+            ],
+        )
         for day, rows in table.groupby(date, sort=True)
     ]
-
-
-# The statement's words set apart as Streamlit sets a Markdown block quote.
-DAY_CSS = (
-    "<style>.qf-day blockquote { margin: 0 0 1rem; padding: 0 0 0 1rem;"
-    " border-left: 0.25rem solid rgba(49, 51, 63, 0.2); }</style>"
-)
 
 
 def intro(ds: Dataset, tr: Translator) -> None:
     """Above the filters: what does not change with them."""
     st.header(tr("chronology.header"))
     st.caption(tr("chronology.caption", according=according_to(ds, GPO, tr)))
-    st.html(DAY_CSS)
 
 
 def render(ds: Dataset, filters, tr: Translator) -> None:
@@ -121,10 +102,11 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     whole = memo(("chronology", tr.lang, filters), lambda: build(ds, filters, tr).table)
     table = search(whole, query)
     if query:
-        blocks = day_blocks(table, tr)
+        days = as_days(table, tr)
     else:
-        blocks = memo(("chronology-days", tr.lang, filters), lambda: day_blocks(whole, tr))
-    # Notes that come and go keep their place (see the day places below).
+        days = memo(("chronology-days", tr.lang, filters), lambda: as_days(whole, tr))
+    # Notes that come and go keep their place (an empty one when not shown): an element
+    # that appears would move every later one, and an element that moves is drawn anew.
     with st.empty():
         if filters.region_ids:
             st.caption(tr("chronology.regions_note"))
@@ -140,11 +122,4 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
         key="download-chronology",
         icon=":material/download:",
     )
-    # One place per day of the period, empty when the day is not shown: moving the start of
-    # the range then changes the days it adds or drops, not the place of every later day
-    # (Streamlit matches elements by place, and redraws those whose place changed).
-    for day in tables.days(FIRST_DAY, LAST_DAY):
-        if day in blocks:
-            st.html(blocks[day])
-        else:
-            st.empty()
+    days_element(days, key="chronology-days")

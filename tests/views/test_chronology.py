@@ -1,6 +1,6 @@
 import datetime as dt
-import re
 
+from dashboard import days_element
 from dashboard.context import Filters
 from dashboard.i18n import EN
 from dashboard.views import chronology
@@ -31,22 +31,19 @@ def test_search_keeps_exactly_the_rows_that_mention_the_words_in_any_case(datase
     assert chronology.search(table, "") is table
 
 
-def test_the_text_has_a_block_per_day_in_order_and_every_happening_once(dataset):
+def test_the_text_has_a_day_per_date_in_order_and_every_happening_once(dataset):
     table = chronology.build(dataset, Filters(), EN).table
-    blocks = chronology.as_html(table, EN)
-    days = sorted(set(table["Date"]))
-    assert [re.search(r"<h3>(.*?)</h3>", block).group(1) for block in blocks] == [
-        EN.long_day(day) for day in days
-    ]
-    assert sum(block.count("<li>") for block in blocks) == len(table)
-    assert sum(block.count('<blockquote lang="en">') for block in blocks) == len(table)
+    days = chronology.as_days(table, EN)
+    dates = sorted(set(table["Date"]))
+    assert [day["key"] for day in days] == [d.isoformat() for d in dates]
+    assert [day["heading"] for day in days] == [EN.long_day(d) for d in dates]
+    assert sum(len(day["happenings"]) for day in days) == len(table)
+    assert all(h["quote"] and h["unit"] and h["kinds"] for day in days for h in day["happenings"])
 
 
-def test_data_text_cannot_inject_html(dataset):
-    table = chronology.build(dataset, Filters(), EN).table.head(1).copy()
-    table[EN("column.description")] = "<script>x</script> **bold** & <li>not an item</li>"
-    table[EN("column.quote")] = "line one\n</blockquote><h3>not a day</h3>"
-    (block,) = chronology.as_html(table, EN)
-    assert "<script>" not in block and "<h3>not" not in block
-    assert "&lt;script&gt;x&lt;/script&gt; **bold** &amp; &lt;li&gt;" in block
-    assert block.count("<li>") == 1 and block.count("<h3>") == 1
+def test_the_days_are_written_as_text_never_as_html():
+    # Data text reaches the page through textContent only: nothing in the element parses it.
+    script = days_element._JS
+    assert "textContent" in script
+    for parser in ("innerHTML", "outerHTML", "insertAdjacentHTML", "DOMParser", "document.write"):
+        assert parser not in script
