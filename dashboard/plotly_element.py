@@ -186,11 +186,22 @@ function writeCaption(box, items) {
     node.textContent = words;
     return node;
   };
-  box.replaceChildren(...items.map((item) => {
-    if (!Array.isArray(item)) return element('p', item);
+  const bullets = (texts) => {
     const list = document.createElement('ul');
-    list.append(...item.map((words) => element('li', words)));
+    list.append(...texts.map((words) => element('li', words)));
     return list;
+  };
+  box.replaceChildren(...items.map((item) => {
+    if (typeof item === 'string') return element('p', item);
+    if (Array.isArray(item)) return bullets(item);
+    // Folded: a native disclosure (keyboard and screen readers know it), kept open or
+    // closed as the reader left it when its text changes.
+    const folded = document.createElement('details');
+    const was = box.querySelector(`details[data-fold="${CSS.escape(item.fold)}"]`);
+    folded.dataset.fold = item.fold;
+    folded.open = Boolean(was && was.open);
+    folded.append(element('summary', item.summary), element('p', item.intro), bullets(item.items));
+    return folded;
   }));
   box.qfText = text;
 }
@@ -253,7 +264,8 @@ _CSS = """
 .qf-chart { contain: layout style; }
 .qf-caption { margin-top: 1rem; color: rgba(14, 17, 23, 0.6); }
 .qf-caption p, .qf-caption li { font-size: 14px; line-height: 1.6; overflow-wrap: anywhere; }
-.qf-caption p, .qf-caption ul { margin: 0 0 0.5rem; }
+.qf-caption p, .qf-caption ul, .qf-caption details { margin: 0 0 0.5rem; }
+.qf-caption summary { cursor: pointer; font-size: 14px; line-height: 1.6; }
 .qf-caption ul { padding-left: 1.25rem; }
 .qf-caption > :last-child { margin-bottom: 0; }
 """
@@ -380,17 +392,29 @@ def figure_json(fig: go.Figure) -> FigureJSON:
     return texts
 
 
+class Folded(NamedTuple):
+    """A caption item the reader unfolds: `summary`, then `intro` and the `items` listed."""
+
+    fold: str  # its name, unique in the caption: it stays open across updates
+    summary: str
+    intro: str
+    items: tuple[str, ...]
+
+
+CaptionItem = str | Sequence[str] | Folded
+
+
 def plotly_element(
     fig: go.Figure,
     *,
     key: str,
     config: dict,
     failed: str,
-    caption: Sequence[str | Sequence[str]] = (),
+    caption: Sequence[CaptionItem] = (),
 ) -> None:
     """Draw `fig` under `key`, and under it `caption` (plain text: a paragraph each, a
-    bulleted list for a sequence of texts); the next run's figure under the same key
-    updates it in place.
+    bulleted list for a sequence of texts, a disclosure for a Folded); the next run's
+    figure under the same key updates it in place.
 
     `failed` is shown instead of the chart if plotly.js cannot be loaded (the caption stays).
     """
@@ -409,13 +433,23 @@ def plotly_element(
             "config": config,
             "plotly": PLOTLY_JS_NAME,
             "failed": failed,
-            "caption": [item if isinstance(item, str) else list(item) for item in caption],
+            "caption": [_caption_data(item) for item in caption],
         },
         width="stretch",
     )
 
 
-def _caption_markdown(item: str | Sequence[str]) -> str:
+def _caption_data(item: CaptionItem) -> str | list[str] | dict:
+    if isinstance(item, str):
+        return item
+    if isinstance(item, Folded):
+        return {**item._asdict(), "items": list(item.items)}
+    return list(item)
+
+
+def _caption_markdown(item: CaptionItem) -> str:
     if isinstance(item, str):
         return md(item)
+    if isinstance(item, Folded):
+        return f"{md(item.summary)}\n\n{md(item.intro)}\n\n" + _caption_markdown(item.items)
     return "\n".join(f"- {md_line(words)}" for words in item)

@@ -23,14 +23,27 @@ def chart_texts(at: AppTest) -> list[str]:
     ]
 
 
+def chart_caption_data(at: AppTest) -> list[list]:
+    """Each chart element's caption items as sent: a text, a list of texts, or a folded
+    list ({"summary", "intro", "items"})."""
+    return [json.loads(el.proto.json)["caption"] for el in _elements(at)]
+
+
 def chart_captions(at: AppTest) -> list[str]:
     """The caption under each drawn chart (its text alternative, then its notes), in page
-    order: the element's paragraphs; with st.plotly_chart, the st.caption after it."""
-    captions = [json.loads(el.proto.json)["caption"] for el in _elements(at)]
-    return [
-        "\n\n".join(item if isinstance(item, str) else "\n".join(item) for item in caption)
-        for caption in captions
-    ] or [el.value for el in at.caption]
+    order, as text: the element's items; with st.plotly_chart, the st.caption after it."""
+
+    def text(item) -> str:
+        if isinstance(item, str):
+            return item
+        if isinstance(item, dict):
+            return "\n".join([item["summary"], item["intro"], *item["items"]])
+        return "\n".join(item)
+
+    captions = chart_caption_data(at)
+    return ["\n\n".join(map(text, caption)) for caption in captions] or [
+        el.value for el in at.caption
+    ]
 
 
 def chart_specs(at: AppTest) -> list[dict]:

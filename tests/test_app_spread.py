@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from drawn_charts import chart_captions, chart_specs, unveiled_rows
+from drawn_charts import chart_caption_data, chart_captions, chart_specs, unveiled_rows
 from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import EN
@@ -89,17 +89,16 @@ def test_region_filter_colours_only_almaty(at):
     assert "rows of the regions not chosen are greyed out" in matrix_caption
 
 
-def test_nationwide_measures_are_listed_under_the_map_once_unfolded(at):
+def test_nationwide_measures_are_listed_under_the_map_folded(at):
     at.slider(key="dates").set_value((dt.date(2022, 1, 5), dt.date(2022, 1, 5))).run()
-    folded = next(e for e in at.expander if e.label.startswith("Not on the map"))
-    assert folded.label == "Not on the map — happenings of these dates: 7"
-    assert not [m for m in at.markdown if "*Where*: " in m.value]  # drawn only when open
-    at.session_state["spread-unplaced"] = True
-    at.run()
-    # One block per happening: date in bold, then where and what.
-    listed = next(m.value for m in at.markdown if "*Where*: " in m.value)
-    assert "*Where*: Nationwide" in listed and "*Where*: Several regions, not named" in listed
-    assert "State of emergency" in listed
+    (folded,) = [item for item in chart_caption_data(at)[0] if isinstance(item, dict)]
+    assert folded["summary"] == "Not on the map — happenings of these dates: 7"
+    # One line per happening: date, where, then what.
+    assert len(folded["items"]) == 7
+    assert all(item.startswith("5 Jan 2022 · ") for item in folded["items"])
+    wheres = {item.split(" · ")[1] for item in folded["items"]}
+    assert {"Nationwide", "Several regions, not named"} <= wheres
+    assert any("State of emergency" in item for item in folded["items"])
 
 
 def test_every_chart_has_its_quotes_and_sources(at):

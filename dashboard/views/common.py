@@ -19,7 +19,7 @@ import streamlit as st
 from dashboard import tables
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
-from dashboard.plotly_element import plotly_element
+from dashboard.plotly_element import CaptionItem, plotly_element
 from dashboard.text import markdown_records, markdown_table, md
 
 GPO = "gpo-2022-01-15"
@@ -156,11 +156,11 @@ def draw_chart(
     summary: str,
     tr: Translator,
     *,
-    notes: Sequence[str | Sequence[str]] = (),
+    notes: Sequence[CaptionItem] = (),
 ) -> None:
     """The chart, and right under it its text alternative (`dashboard.describe`), then its
-    `notes` (plain text: a paragraph each, a bulleted list for a sequence of texts; empty
-    ones left out) in the same caption.
+    `notes` (plain text: a paragraph each, a bulleted list for a sequence of texts, a
+    disclosure for a `Folded`; empty ones left out) in the same caption.
 
     The summary is visible text, so a screen reader reads it in order after the chart and
     every reader can check the chart against it; the data itself is in the quotes table.

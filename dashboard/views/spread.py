@@ -11,6 +11,7 @@ import streamlit as st
 from dashboard import describe, maps, regional, tables, urlstate, veils
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
+from dashboard.plotly_element import Folded
 from dashboard.tables import FIRST_DAY, LAST_DAY
 from dashboard.views.common import (
     GPO,
@@ -20,8 +21,6 @@ from dashboard.views.common import (
     draw_quotes,
     event_quotes,
     memo,
-    open_expander,
-    table_markdown,
 )
 
 
@@ -32,6 +31,7 @@ class Spread:
     matrix: go.Figure
     matrix_summary: str
     unplaced: pd.DataFrame  # happenings no unit can hold: nationwide, or in unnamed units
+    unplaced_items: tuple[str, ...]  # the same, one line each, as listed under the map
     map_quotes: Quotes  # every happening of the map and the grid
 
 
@@ -93,6 +93,10 @@ def build(ds: Dataset, filters, tr: Translator) -> Spread:
                 tr("column.description"): unplaced["description"],
             }
         ),
+        unplaced_items=tuple(
+            f"{tr.day(row.date)} · {row.where} · {row.category}: {row.description}"
+            for row in unplaced.itertuples()
+        ),
         map_quotes=event_quotes(
             ds, pd.concat([placed, unplaced]), tr, key="spread-map", what=tr("spread.what.map")
         ),
@@ -138,16 +142,15 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     # Notes share their chart's caption, and the list of what is not on the map its heading's
     # element: each element is work on every press.
     chosen_only = tr("spread.chosen_only") if filters.region_ids else ""
-    notes = [tr("spread.attribution"), chosen_only, tr("spread.map.caption")]
-    draw_chart(view.map, "spread-map", view.map_summary, tr, notes=notes)
-    # A long list on most dates: folded, and drawn only while open, like the quotes.
-    unplaced = open_expander(
-        tr("spread.unplaced.label", count=tr.number(len(view.unplaced))), key="spread-unplaced"
+    # What the map cannot show is listed under it, folded: a long list on most dates.
+    unplaced = Folded(
+        fold="unplaced",
+        summary=tr("spread.unplaced.label", count=tr.number(len(view.unplaced))),
+        intro=tr("spread.unplaced") if len(view.unplaced) else tr("spread.unplaced.none"),
+        items=view.unplaced_items,
     )
-    if unplaced is not None:
-        with unplaced:
-            listed = tr("spread.unplaced.none") if view.unplaced.empty else ""
-            st.markdown(f"{tr('spread.unplaced')}\n\n{listed or table_markdown(view.unplaced)}")
+    notes = [tr("spread.attribution"), chosen_only, tr("spread.map.caption"), unplaced]
+    draw_chart(view.map, "spread-map", view.map_summary, tr, notes=notes)
 
     st.subheader(tr("spread.matrix.header"))
     shown = tr("spread.matrix.chosen") if filters.region_ids else tr("spread.matrix.all")

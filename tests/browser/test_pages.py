@@ -252,6 +252,26 @@ def test_a_region_change_recolours_the_map_as_plotly_would_draw_it(
     _shown_as_drawn_anew(themap)
 
 
+def test_what_is_not_on_the_map_unfolds_by_keyboard_and_stays_open_as_the_days_change(
+    page: Page, open_app, wait_for_app
+):
+    open_app(page, "spread?dates=2022-01-05&dates=2022-01-05")
+    folded = _main(page).locator('details[data-fold="unplaced"]')
+    summary = folded.locator("summary")
+    expect(summary).to_have_text("Not on the map — happenings of these dates: 7")
+    expect(folded.locator("li").first).to_be_hidden()
+    summary.focus()
+    page.keyboard.press("Enter")
+    expect(folded.locator("li")).to_have_count(7)
+    expect(folded.locator("li").first).to_be_visible()
+    # A day later: its own list, still unfolded.
+    _main(page).get_by_role("button", name="day ▶").click()
+    wait_for_app(page, after_input=True)
+    expect(summary).not_to_have_text("Not on the map — happenings of these dates: 7")
+    expect(folded.locator("li").first).to_contain_text("6 Jan 2022")
+    expect(folded.locator("li").first).to_be_visible()
+
+
 def test_a_shared_link_reopens_the_same_dates_regions_and_rows(page: Page, open_app):
     open_app(page, "chronology?dates=2022-01-05&dates=2022-01-06&regions=Almaty")
 
