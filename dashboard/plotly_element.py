@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import gzip
+import json
 import logging
 import threading
 import weakref
@@ -206,8 +207,18 @@ function writeCaption(box, items) {
   box.qfText = text;
 }
 
+// The element's data comes as bytes: a line of JSON (style, layout parts, config, caption),
+// then the figure's own JSON text, left unparsed unless it is not the one drawn.
+const utf8 = new TextDecoder();
+function unpack(bytes) {
+  const text = utf8.decode(bytes);
+  const cut = text.indexOf('\\n');
+  return { ...JSON.parse(text.slice(0, cut)), figure: text.slice(cut + 1) };
+}
+
 export default function (component) {
-  const { data, parentElement } = component;
+  const { parentElement } = component;
+  const data = unpack(component.data);
   let chart = parentElement.querySelector('div.qf-chart');
   if (!chart) {
     chart = document.createElement('div');
@@ -349,6 +360,7 @@ class FigureJSON(NamedTuple):
     figure: str  # traces and layout without what follows; which traces have RESTYLED values
     style: str  # {path of RESTYLED: [its value per trace, null where a trace has none]}
     parts: dict[str, str]  # {"shapes": "[...]", "title": "{...}", ...}: one text each
+    figure_bytes: bytes  # `figure` in UTF-8, as the element sends it (no line break in it)
 
 
 def _pop(trace: dict, path: str) -> object:
@@ -383,10 +395,12 @@ def figure_json(fig: go.Figure) -> FigureJSON:
         having = {
             path: [i for i, v in enumerate(vs) if v is not None] for path, vs in style.items()
         }
+        text = to_json_plotly({"data": figure["data"], "layout": layout, "restyled": having})
         texts = _figure_json[id(fig)] = FigureJSON(
-            figure=to_json_plotly({"data": figure["data"], "layout": layout, "restyled": having}),
+            figure=text,
             style=to_json_plotly(style),
             parts={name: to_json_plotly(part) for name, part in parts.items()},
+            figure_bytes=text.encode(),
         )
         weakref.finalize(fig, _figure_json.pop, id(fig), None)
     return texts
@@ -424,19 +438,31 @@ def plotly_element(
             st.caption("\n\n".join(_caption_markdown(item) for item in caption))
         return
     drawn = figure_json(fig)
-    _component(
-        key=key,
-        data={
-            "figure": drawn.figure,
-            "style": drawn.style,
-            "parts": drawn.parts,
-            "config": config,
-            "plotly": PLOTLY_JS_NAME,
-            "failed": failed,
-            "caption": [_caption_data(item) for item in caption],
-        },
-        width="stretch",
-    )
+    head = {
+        "style": drawn.style,
+        "parts": drawn.parts,
+        "config": config,
+        "plotly": PLOTLY_JS_NAME,
+        "failed": failed,
+        "caption": [_caption_data(item) for item in caption],
+    }
+    _component(key=key, data=pack(head, drawn.figure_bytes), width="stretch")
+
+
+def pack(head: dict, figure: bytes) -> bytes:
+    """The element's data: `head` as one line of JSON, then the figure's JSON as it is.
+
+    Bytes, where a dict was: Streamlit serialised a dict to JSON, then again sorted to
+    hash it, and scanned it for dataframes, on every run (the map's figure is ~90 kB);
+    bytes it only hashes. The figure's text is made once per figure (figure_json).
+    """
+    return json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" + figure
+
+
+def unpack(data: bytes) -> dict:
+    """What the element's script reads from `pack`'s bytes (for tests and tools)."""
+    head, figure = data.split(b"\n", 1)
+    return {**json.loads(head), "figure": figure.decode()}
 
 
 def _caption_data(item: CaptionItem) -> str | list[str] | dict:

@@ -10,7 +10,7 @@ import json
 
 from streamlit.testing.v1 import AppTest
 
-from dashboard.plotly_element import COMPONENT
+from dashboard.plotly_element import COMPONENT, unpack
 
 
 def chart_texts(at: AppTest) -> list[str]:
@@ -19,14 +19,14 @@ def chart_texts(at: AppTest) -> list[str]:
     texts of their own)."""
     return [el.proto.spec for el in at.get("plotly_chart")] + [
         "\n".join([data["figure"], data["style"], *data["parts"].values()])
-        for data in (json.loads(el.proto.json) for el in _elements(at))
+        for data in (unpack(el.proto.bytes) for el in _elements(at))
     ]
 
 
 def chart_caption_data(at: AppTest) -> list[list]:
     """Each chart element's caption items as sent: a text, a list of texts, or a folded
     list ({"summary", "intro", "items"})."""
-    return [json.loads(el.proto.json)["caption"] for el in _elements(at)]
+    return [unpack(el.proto.bytes)["caption"] for el in _elements(at)]
 
 
 def chart_captions(at: AppTest) -> list[str]:
@@ -50,7 +50,7 @@ def chart_specs(at: AppTest) -> list[dict]:
     """Each drawn chart's figure, parsed and whole again, in page order."""
     specs = [json.loads(el.proto.spec) for el in at.get("plotly_chart")]
     for el in _elements(at):
-        data = json.loads(el.proto.json)
+        data = unpack(el.proto.bytes)
         specs.append(whole(data["figure"], data["style"], data["parts"]))
     return specs
 

@@ -126,6 +126,15 @@ def test_the_style_of_traces_is_sent_apart_one_value_per_trace():
     assert fig.data[0].name == "a"  # the figure itself is left as it was
 
 
+def test_the_data_is_a_line_of_json_then_the_figure_as_made_once():
+    fig = go.Figure(go.Scatter(x=[1], y=[2], name="two\nlines", hovertext="“quoted”"))
+    drawn = plotly_element.figure_json(fig)
+    head = {"caption": ["a\nb", ["c"]], "style": drawn.style}
+    packed = plotly_element.pack(head, drawn.figure_bytes)
+    assert packed.count(b"\n") == 1  # the line break the script splits at, and no other
+    assert plotly_element.unpack(packed) == {**head, "figure": drawn.figure}
+
+
 def _participants() -> AppTest:
     st.cache_data.clear()
     context.localised_dataset.clear()
@@ -140,7 +149,7 @@ def test_the_views_draw_through_the_element_with_the_page_config():
         el for el in at.get("bidi_component") if el.proto.component_name == plotly_element.COMPONENT
     ]
     assert len(elements) == 2 and not at.get("plotly_chart")
-    data = json.loads(elements[0].proto.json)
+    data = plotly_element.unpack(elements[0].proto.bytes)
     assert data["plotly"] == plotly_element.PLOTLY_JS_NAME
     assert data["config"]["displaylogo"] is False
     assert data["failed"].startswith("This chart could not be drawn")
