@@ -15,7 +15,7 @@ from drawn_charts import chart_captions, chart_specs, unveiled, veils
 from streamlit.testing.v1 import AppTest
 
 import dashboard.data
-from dashboard import context, days_element
+from dashboard import cards_element, context, days_element
 
 REPO = Path(__file__).resolve().parent.parent
 GPO = "General Prosecutor's Office, 15 Jan 2022"
@@ -246,15 +246,26 @@ def test_dates_the_slider_ignores_always_get_a_notice(dates):
 # --- overview -----------------------------------------------------------------------------
 
 
+def drawn_cards(at: AppTest) -> dict[str, dict]:
+    """The headline cards on the page, by title: {title, value, caption, latest, quote}."""
+    return {
+        card["title"]: card
+        for el in at.get("bidi_component")
+        if el.proto.component_name == cards_element.COMPONENT
+        for card in json.loads(el.proto.json)["cards"]
+    }
+
+
 def test_headline_cards_keep_the_qualifier_and_hold_the_quote():
     at = open_page("overview")
-    cards = {m.label: m for m in at.metric}
+    cards = drawn_cards(at)
     damage = cards["Damage reported (tenge)"]
-    assert damage.value == "over 87 billion"
-    assert "exceeded 87 billion tenge" in damage.help
-    assert damage.help.startswith("“At this point")
-    assert cards["Deaths"].value == "225"
-    assert "225 deaths were confirmed" in cards["Deaths"].help
+    assert damage["value"] == "over 87 billion"
+    assert "exceeded 87 billion tenge" in damage["quote"]
+    assert damage["quote"].startswith("At this point")
+    assert cards["Deaths"]["value"] == "225"
+    assert "225 deaths were confirmed" in cards["Deaths"]["quote"]
+    assert cards["Deaths"]["latest"].startswith("Latest official figure: 238")
     assert len(cards) == 8
 
 
@@ -264,7 +275,7 @@ def test_views_of_national_totals_draw_no_filters_and_keep_them_for_the_next_vie
     at.pills(key="regions").set_value(["almaty-city"]).run()
     at.switch_page("dashboard/pages/overview.py").run()
     assert not at.slider and not at.pills
-    assert {m.label: m.value for m in at.metric}["Deaths"] == "225"
+    assert drawn_cards(at)["Deaths"]["value"] == "225"
     at.switch_page("dashboard/pages/chronology.py").run()
     assert at.slider(key="dates").value == (date(2022, 1, 4), date(2022, 1, 5))
     assert at.pills(key="regions").value == ["almaty-city"]
@@ -290,4 +301,4 @@ def test_broken_data_shows_a_readable_error_and_no_charts(tmp_path, monkeypatch)
     assert "figures.yaml" in problems
     assert "participants-0104" in problems
     assert len(specs(at)) == 0
-    assert not at.metric
+    assert not drawn_cards(at)

@@ -460,6 +460,8 @@ def _visible_texts(at: AppTest) -> list[str]:
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning"):
         texts += [str(el.value) for el in getattr(at, kind)]
     texts += chart_texts(at) + chart_captions(at)
+    # The cards and the chronology's days (their elements' data, as JSON)
+    texts += [el.proto.json for el in at.get("bidi_component") if el.proto.json]
     return texts
 
 

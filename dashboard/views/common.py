@@ -17,6 +17,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import tables
+from dashboard.cards_element import CardText, cards_element
 from dashboard.data import Dataset
 from dashboard.i18n import Translator
 from dashboard.plotly_element import CaptionItem, plotly_element
@@ -250,18 +251,26 @@ def _draw_quotes_table(quotes: Quotes, tr: Translator) -> None:
     )
 
 
-def draw_cards(built: tuple[Card, ...], *, per_row: int) -> None:
-    """Headline cards, `per_row` to a row: two where a value is long ("более 87 миллиардов")."""
-    for start in range(0, len(built), per_row):
-        row = built[start : start + per_row]
-        for column, item in zip(st.columns(per_row), row, strict=False):
-            with column, st.container(border=True):
-                st.metric(
-                    item.title, item.value, help=f"“{md(item.quote)}”" if item.quote else None
-                )
-                st.caption(item.caption)
-                if item.latest:
-                    st.markdown(md(item.latest))
+def draw_cards(built: tuple[Card, ...], tr: Translator, *, per_row: int, key: str) -> None:
+    """Headline cards, `per_row` to a row: two where a value is long ("более 87 миллиардов").
+
+    Drawn by dashboard.cards_element: text only, each quote under a disclosure.
+    """
+    cards_element(
+        [
+            CardText(
+                title=item.title,
+                value=item.value,
+                caption=item.caption,
+                latest=item.latest,
+                quote=item.quote,
+            )
+            for item in built
+        ],
+        per_row=per_row,
+        quote_label=tr("common.card_quote"),
+        key=key,
+    )
 
 
 def draw_later_totals(table: pd.DataFrame, tr: Translator) -> None:

@@ -36,5 +36,5 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     st.markdown(tr("overview.intro"))
     st.warning(tr("app.caveat"), icon=":material/info:")
     view = memo(("overview", tr.lang), lambda: build(ds, filters, tr))
-    draw_cards(view.cards, per_row=2)
+    draw_cards(view.cards, tr, per_row=2, key="overview-cards")
     st.caption(tr("overview.footer"))

@@ -109,7 +109,7 @@ def intro(ds: Dataset, tr: Translator) -> None:
     draw_quotes(view.buildings_quotes, tr)
     draw_chart(view.vehicles, "vehicles", view.vehicles_summary, tr)
     draw_quotes(view.vehicles_quotes, tr)
-    draw_cards(view.cards, per_row=2)
+    draw_cards(view.cards, tr, per_row=2, key="property-cards")
 
     st.subheader(tr("property.days.header"))
 

@@ -94,7 +94,7 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     st.header(tr("weapons.header"))
     st.caption(tr("weapons.caption", according=according_to(ds, MIA, tr)))
     view = memo(("weapons", tr.lang), lambda: build(ds, filters, tr))
-    draw_cards(view.cards, per_row=3)
+    draw_cards(view.cards, tr, per_row=3, key="weapons-cards")
     st.info(tr("weapons.scope"), icon=":material/info:")
     draw_chart(view.chart, "weapons-recovered", view.chart_summary, tr)
     st.markdown(view.also)
