@@ -11,9 +11,10 @@ only in its traces' style or its layout's shapes and annotations is changed with
 region faded, a unit recoloured, the days in a title) are set on the drawn chart in place,
 as plotly.js would draw them (a browser test draws the chart anew and compares).
 
-plotly.js is the copy the plotly Python package ships, served by Streamlit's static file
-serving (`server.enableStaticServing`) from `static/` beside `streamlit_app.py`, where
-`publish_plotly_js` copies it (plain and gzipped): no CDN, nothing vendored in the repository.
+plotly.js is its basic bundle (dashboard/assets/plotly: scatter and bar, of the version the
+plotly Python package bundles whole), served by Streamlit's static file serving
+(`server.enableStaticServing`) from `static/` beside `streamlit_app.py`, where
+`publish_plotly_js` copies it (plain and gzipped): no CDN.
 """
 
 from __future__ import annotations
@@ -39,8 +40,16 @@ from dashboard.text import md, md_line
 
 # Streamlit serves <folder of the main script>/static/ at app/static/ (enableStaticServing).
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
-PLOTLY_JS_SOURCE = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
-PLOTLY_JS_NAME = f"plotly-{get_plotlyjs_version()}.min.js"
+# plotly.js's basic bundle (scatter and bar, all the charts draw) of the version the plotly
+# package bundles whole: a quarter of the script to parse and run on each view with a chart
+# (dashboard/assets/plotly/README.md). The whole bundle if the two versions ever differ.
+PLOTLY_JS_VERSION = get_plotlyjs_version()
+BASIC_PLOTLY_JS = (
+    Path(__file__).parent / "assets" / "plotly" / f"plotly-basic-{PLOTLY_JS_VERSION}.min.js"
+)
+WHOLE_PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+PLOTLY_JS_SOURCE = BASIC_PLOTLY_JS if BASIC_PLOTLY_JS.is_file() else WHOLE_PLOTLY_JS
+PLOTLY_JS_NAME = PLOTLY_JS_SOURCE.name
 _LOGGER = logging.getLogger(__name__)
 
 _JS = """

@@ -103,6 +103,8 @@ def test_every_chart_has_a_title_and_names_its_source(name):
         assert "Source:" in subtitle
         # A chart of several announcements names each body with the days it spoke.
         assert GPO in subtitle or MIA in subtitle or "Office (15 Jan 2022; " in subtitle
+        # Only trace types of the plotly.js bundle the page loads (plotly_element: basic).
+        assert {trace.get("type", "scatter") for trace in spec["data"]} <= {"scatter", "bar"}
 
 
 # --- participants -------------------------------------------------------------------------

@@ -19,6 +19,13 @@ from dashboard import context, plotly_element
 REPO = Path(__file__).resolve().parents[1]
 
 
+def test_the_basic_plotly_js_is_the_version_the_plotly_package_bundles():
+    # After an upgrade of plotly the page would fall back to the whole bundle, 4x the script.
+    assert plotly_element.PLOTLY_JS_SOURCE == plotly_element.BASIC_PLOTLY_JS
+    head = plotly_element.BASIC_PLOTLY_JS.read_text(encoding="utf-8")[:200]
+    assert f"plotly.js (basic - minified) v{plotly_element.PLOTLY_JS_VERSION}" in head
+
+
 def test_plotly_js_is_published_whole_plain_and_gzipped_and_again_when_it_differs(tmp_path):
     static = tmp_path / "static"
     source = plotly_element.PLOTLY_JS_SOURCE.read_bytes()
