@@ -67,18 +67,27 @@ def veil_rows_outside(fig: go.Figure, rows: list[str], kept: set[str]) -> go.Fig
     """
     if not kept:
         return fig
+    # One veil per run of rows outside, not one per row: plotly.js draws every shape again
+    # when they change (16 rows veiled took it 5-9 ms a region change; two spans, ~1).
+    spans: list[list[int]] = []
     for position, row in enumerate(rows):
-        if row not in kept:
-            fig.add_shape(
-                type="rect",
-                xref="paper",
-                yref="y",
-                x0=0,
-                x1=1,
-                y0=position - 0.5,
-                y1=position + 0.5,
-                layer="above",
-                line={"width": 0},
-                **style.OUTSIDE_FILTER_VEIL,
-            )
+        if row in kept:
+            continue
+        if spans and spans[-1][1] == position - 1:
+            spans[-1][1] = position
+        else:
+            spans.append([position, position])
+    for first, last in spans:
+        fig.add_shape(
+            type="rect",
+            xref="paper",
+            yref="y",
+            x0=0,
+            x1=1,
+            y0=first - 0.5,
+            y1=last + 0.5,
+            layer="above",
+            line={"width": 0},
+            **style.OUTSIDE_FILTER_VEIL,
+        )
     return fig
