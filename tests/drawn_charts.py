@@ -29,6 +29,12 @@ def chart_caption_data(at: AppTest) -> list[list]:
     return [unpack(el.proto.bytes)["caption"] for el in _elements(at)]
 
 
+def chart_headings(at: AppTest) -> list[str]:
+    """The section headings the chart elements draw above their charts, in page order."""
+    heads = [unpack(el.proto.bytes)["heading"] for el in _elements(at)]
+    return [head["text"] for head in heads if head] or [el.value for el in at.subheader]
+
+
 def chart_captions(at: AppTest) -> list[str]:
     """The caption under each drawn chart (its text alternative, then its notes), in page
     order, as text: the element's items; with st.plotly_chart, the st.caption after it."""

@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 import streamlit as st
-from drawn_charts import chart_caption_data, chart_captions, chart_specs, unveiled_rows
+from drawn_charts import (
+    chart_caption_data,
+    chart_captions,
+    chart_headings,
+    chart_specs,
+    unveiled_rows,
+)
 from streamlit.testing.v1 import AppTest
 
 from dashboard.i18n import EN
@@ -81,6 +87,7 @@ def test_region_filter_colours_only_almaty(at):
     assert not at.exception
     assert [units for units in coloured(at).values()] == [["almaty-city"]]
     map_caption, matrix_caption = chart_captions(at)
+    assert chart_headings(at) == ["Region × day"]  # the grid's section, drawn by its element
     assert "drawn faint, as context" in map_caption
     # The grid keeps every unit in its place; all but Almaty are greyed out.
     matrix = specs(at)[1]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 import yaml
-from drawn_charts import chart_captions, chart_texts
+from drawn_charts import chart_captions, chart_headings, chart_texts
 from streamlit.testing.v1 import AppTest
 
 from dashboard.data import load_dataset
@@ -459,7 +459,7 @@ def _visible_texts(at: AppTest) -> list[str]:
     texts = []
     for kind in ("title", "header", "subheader", "markdown", "caption", "info", "warning"):
         texts += [str(el.value) for el in getattr(at, kind)]
-    texts += chart_texts(at) + chart_captions(at)
+    texts += chart_texts(at) + chart_captions(at) + chart_headings(at)
     # The cards and the chronology's days (their elements' data, as JSON)
     texts += [el.proto.json for el in at.get("bidi_component") if el.proto.json]
     return texts

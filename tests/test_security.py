@@ -46,3 +46,12 @@ def test_data_text_is_escaped_before_it_reaches_markdown(text):
     escaped = md(text)
     for char in "<>[]()$*_":
         assert char not in escaped.replace("\\" + char, "")
+
+
+@pytest.mark.parametrize("script", sorted((REPO / "dashboard").glob("*.js")), ids=lambda p: p.name)
+def test_the_page_scripts_write_text_never_html(script):
+    # Data text (captions, headings) reaches the page through textContent only (plotly.js,
+    # in assets/, draws the figures themselves).
+    code = script.read_text(encoding="utf-8")
+    for parser in ("innerHTML", "outerHTML", "insertAdjacentHTML", "DOMParser", "document.write"):
+        assert parser not in code

@@ -158,10 +158,12 @@ def draw_chart(
     tr: Translator,
     *,
     notes: Sequence[CaptionItem] = (),
+    heading: str = "",
 ) -> None:
     """The chart, and right under it its text alternative (`dashboard.describe`), then its
     `notes` (plain text: a paragraph each, a bulleted list for a sequence of texts, a
-    disclosure for a `Folded`; empty ones left out) in the same caption.
+    disclosure for a `Folded`; empty ones left out) in the same caption; above it, a
+    section `heading` if given (in the element too: one element fewer on every press).
 
     The summary is visible text, so a screen reader reads it in order after the chart and
     every reader can check the chart against it; the data itself is in the quotes table.
@@ -171,7 +173,12 @@ def draw_chart(
     """
     caption = [summary, *(note for note in notes if note)]
     plotly_element(
-        fig, key=key, config=PLOTLY_CONFIG, failed=tr("common.chart_failed"), caption=caption
+        fig,
+        key=key,
+        config=PLOTLY_CONFIG,
+        failed=tr("common.chart_failed"),
+        caption=caption,
+        heading=heading,
     )
 
 

@@ -127,13 +127,13 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
         ],
     )
 
-    st.subheader(tr("participants.regions.header"))
     draw_chart(
         view.regions_chart,
         "regions-reached",
         view.regions_summary,
         tr,
         notes=[veiled, tr("participants.regions.caption")],
+        heading=tr("participants.regions.header"),
     )
     # Both charts' quotes in one expander: one element fewer to draw on every press.
     draw_quotes(

@@ -152,11 +152,17 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     notes = [tr("spread.attribution"), chosen_only, tr("spread.map.caption"), unplaced]
     draw_chart(view.map, "spread-map", view.map_summary, tr, notes=notes)
 
-    st.subheader(tr("spread.matrix.header"))
     shown = tr("spread.matrix.chosen") if filters.region_ids else tr("spread.matrix.all")
     veiled = "" if filters.all_days else tr("common.veiled")
     note = " ".join(filter(None, [veiled, tr("spread.matrix.caption"), shown]))
-    draw_chart(view.matrix, "spread-days", view.matrix_summary, tr, notes=[note])
+    draw_chart(
+        view.matrix,
+        "spread-days",
+        view.matrix_summary,
+        tr,
+        notes=[note],
+        heading=tr("spread.matrix.header"),
+    )
     # The map's quotes hold every happening of the grid too: one expander for both, one
     # element fewer to draw on every press.
     draw_quotes(view.map_quotes, tr)

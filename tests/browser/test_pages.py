@@ -243,6 +243,8 @@ def test_a_region_change_recolours_the_map_as_plotly_would_draw_it(
     wait_for_app(page, after_input=True)
     shown = themap.evaluate(SHOWN_JS)
     # The caption under the map (its text alternative and notes) follows the choice.
+    # The grid's section heading is a heading for screen readers, drawn by its element.
+    expect(_main(page).get_by_role("heading", name="Region × day", level=3)).to_be_visible()
     caption = themap.locator("xpath=following-sibling::div[@class='qf-caption']")
     expect(caption).to_contain_text("Map: unrest named in 1 region")
     expect(caption).to_contain_text("drawn faint, as context")
