@@ -4,6 +4,7 @@ Each scenario also checks what must NOT happen: no exception element, no chart d
 data that failed validation.
 """
 
+import gc
 import json
 import shutil
 from datetime import date
@@ -105,6 +106,12 @@ def test_every_chart_has_a_title_and_names_its_source(name):
         assert GPO in subtitle or MIA in subtitle or "Office (15 Jan 2022; " in subtitle
         # Only trace types of the plotly.js bundle the page loads (plotly_element: basic).
         assert {trace.get("type", "scatter") for trace in spec["data"]} <= {"scatter", "bar"}
+
+
+def test_the_heap_is_frozen_after_the_first_run():
+    # Full collections then skip what the process keeps anyway (dashboard.app.freeze_heap_once).
+    open_page("overview")
+    assert gc.get_freeze_count() > 0
 
 
 # --- participants -------------------------------------------------------------------------
