@@ -53,8 +53,18 @@ def _openings(lang: str) -> tuple[str, ...]:
 
 
 def _open_every_expander(page: Page, wait_for_app) -> int:
-    """Click every closed expander of the main area open; its table is drawn by the rerun."""
-    closed = page.locator('[data-testid="stMain"] details:not([open]) > summary')
+    """Click every closed disclosure of the main area open: the page's own (a card's quote,
+    what is not on the map) at once; Streamlit's expanders, whose tables the rerun draws."""
+    native = page.locator(
+        '[data-testid="stMain"] details:not([open]):not([data-testid="stExpander"] details)'
+        " > summary"
+    )
+    for _ in range(native.count()):
+        native.first.click()
+    expect(native).to_have_count(0)
+    closed = page.locator(
+        '[data-testid="stMain"] [data-testid="stExpander"] details:not([open]) > summary'
+    )
     count = closed.count()
     for _ in range(count):
         closed.first.click()
