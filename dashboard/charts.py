@@ -393,7 +393,11 @@ def parts_chart(
     fig.update_xaxes(tickformat=",", rangemode="tozero")
     fig.update_xaxes(title=unit_title, row=len(groups), col=1)
     fig.update_yaxes(title=None, automargin=True)
-    return layout(fig, title, subtitle, tr, height=140 + 110 * len(groups))
+    fig = layout(fig, title, subtitle, tr, height=140 + 110 * len(groups))
+    # Below the bottom panel's axis title, which the shared place (y = -0.15 of the
+    # panels' height) overlapped on a phone.
+    fig.update_layout(legend={"y": -0.3})
+    return fig
 
 
 def record_chart(
