@@ -149,7 +149,6 @@ class FigureJSON(NamedTuple):
     figure: str  # traces and layout without what follows; which traces have RESTYLED values
     style: str  # {path of RESTYLED: [its value per trace, null where a trace has none]}
     parts: dict[str, str]  # {"shapes": "[...]", "title": "{...}", ...}: one text each
-    figure_bytes: bytes  # `figure` in UTF-8, as the element sends it (no line break in it)
 
 
 def _pop(trace: dict, path: str) -> object:
@@ -184,12 +183,10 @@ def figure_json(fig: go.Figure) -> FigureJSON:
         having = {
             path: [i for i, v in enumerate(vs) if v is not None] for path, vs in style.items()
         }
-        text = to_json_plotly({"data": figure["data"], "layout": layout, "restyled": having})
         texts = _figure_json[id(fig)] = FigureJSON(
-            figure=text,
+            figure=to_json_plotly({"data": figure["data"], "layout": layout, "restyled": having}),
             style=to_json_plotly(style),
             parts={name: to_json_plotly(part) for name, part in parts.items()},
-            figure_bytes=text.encode(),
         )
         weakref.finalize(fig, _figure_json.pop, id(fig), None)
     return texts
@@ -240,7 +237,7 @@ def plotly_element(
         "caption": [_caption_data(item) for item in caption],
         "heading": {"text": heading, "id": key} if heading else None,
     }
-    _component(key=key, data=pack(head, drawn.figure_bytes), width="stretch")
+    _component(key=key, data=pack(head, drawn.figure.encode()), width="stretch")
 
 
 def pack(head: dict, figure: bytes) -> bytes:
@@ -248,7 +245,8 @@ def pack(head: dict, figure: bytes) -> bytes:
 
     Bytes, where a dict was: Streamlit serialised a dict to JSON, then again sorted to
     hash it, and scanned it for dataframes, on every run (the map's figure is ~90 kB);
-    bytes it only hashes. The figure's text is made once per figure (figure_json).
+    bytes it only hashes. The figure's text is made once per figure (figure_json); it has
+    no line break (JSON escapes them in strings).
     """
     return json.dumps(head, ensure_ascii=False, separators=(",", ":")).encode() + b"\n" + figure
 

@@ -137,7 +137,7 @@ def test_the_data_is_a_line_of_json_then_the_figure_as_made_once():
     fig = go.Figure(go.Scatter(x=[1], y=[2], name="two\nlines", hovertext="“quoted”"))
     drawn = plotly_element.figure_json(fig)
     head = {"caption": ["a\nb", ["c"]], "style": drawn.style}
-    packed = plotly_element.pack(head, drawn.figure_bytes)
+    packed = plotly_element.pack(head, drawn.figure.encode())
     assert packed.count(b"\n") == 1  # the line break the script splits at, and no other
     assert plotly_element.unpack(packed) == {**head, "figure": drawn.figure}
 

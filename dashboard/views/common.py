@@ -9,7 +9,7 @@ rebuilds nothing.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import TypeVar
 
 import pandas as pd
@@ -264,16 +264,7 @@ def draw_cards(built: tuple[Card, ...], tr: Translator, *, per_row: int, key: st
     Drawn by dashboard.cards_element: text only, each quote under a disclosure.
     """
     cards_element(
-        [
-            CardText(
-                title=item.title,
-                value=item.value,
-                caption=item.caption,
-                latest=item.latest,
-                quote=item.quote,
-            )
-            for item in built
-        ],
+        [CardText(**asdict(item)) for item in built],
         per_row=per_row,
         quote_label=tr("common.card_quote"),
         key=key,

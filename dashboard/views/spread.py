@@ -30,8 +30,9 @@ class Spread:
     map_summary: str  # each chart's text alternative (dashboard.describe)
     matrix: go.Figure
     matrix_summary: str
-    unplaced: pd.DataFrame  # happenings no unit can hold: nationwide, or in unnamed units
-    unplaced_items: tuple[str, ...]  # the same, one line each, as listed under the map
+    # Happenings no unit can hold (nationwide, or in unnamed units), one line each, as
+    # listed under the map.
+    unplaced_items: tuple[str, ...]
     map_quotes: Quotes  # every happening of the map and the grid
 
 
@@ -85,14 +86,6 @@ def build(ds: Dataset, filters, tr: Translator) -> Spread:
         ),
         map_summary=describe.spread_map(units, labels, tr),
         matrix_summary=describe.region_days(cells, tr),
-        unplaced=pd.DataFrame(
-            {
-                tr("column.date"): [tr.day(d) for d in unplaced["date"]],
-                tr("column.where"): unplaced["where"],
-                tr("column.category"): unplaced["category"],
-                tr("column.description"): unplaced["description"],
-            }
-        ),
         unplaced_items=tuple(
             f"{tr.day(row.date)} · {row.where} · {row.category}: {row.description}"
             for row in unplaced.itertuples()
@@ -145,8 +138,8 @@ def render(ds: Dataset, filters, tr: Translator) -> None:
     # What the map cannot show is listed under it, folded: a long list on most dates.
     unplaced = Folded(
         fold="unplaced",
-        summary=tr("spread.unplaced.label", count=tr.number(len(view.unplaced))),
-        intro=tr("spread.unplaced") if len(view.unplaced) else tr("spread.unplaced.none"),
+        summary=tr("spread.unplaced.label", count=tr.number(len(view.unplaced_items))),
+        intro=tr("spread.unplaced") if view.unplaced_items else tr("spread.unplaced.none"),
         items=view.unplaced_items,
     )
     notes = [tr("spread.attribution"), chosen_only, tr("spread.map.caption"), unplaced]

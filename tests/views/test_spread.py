@@ -18,7 +18,7 @@ def test_map_and_grid_name_whose_chronology_and_which_period(dataset):
 
 def test_happenings_no_unit_can_hold_are_listed_not_dropped(dataset):
     view = spread.build(dataset, Filters(), EN)
-    assert len(view.unplaced) > 0
+    assert len(view.unplaced_items) > 0
     assert len(view.map_quotes.table) == len(dataset.events)
 
 
